@@ -1,0 +1,13 @@
+//! Onsite: a native desktop interview assistant.
+//!
+//! The crate is layered so that each part can be used and tested on its own:
+//! - [`domain`]: packs, questions, rubrics, plans, evaluations and scoring — plain data, no I/O.
+//! - [`storage`]: RON files, validation with file/line/column errors, the library folder and
+//!   atomic saves.
+//! - [`ui`]: the egui window, built on the layers above.
+//! - [`cli`]: the `onsite` subcommands, over the same library functions.
+
+pub mod cli;
+pub mod domain;
+pub mod storage;
+pub mod ui;

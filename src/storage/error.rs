@@ -1,0 +1,128 @@
+//! Errors of the storage layer, worded for the person who has to fix the file.
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+use crate::domain::validate::Problem;
+
+/// A semantic problem with the line and column it was traced to, when it could be.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LocatedProblem {
+    /// 1-based line and column of the offending field, if found in the source.
+    pub position: Option<(usize, usize)>,
+    /// The problem itself.
+    pub problem: Problem,
+}
+
+/// Why a file could not be loaded. Every variant names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read at all.
+    #[error("{}: cannot read the file: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: io::Error,
+    },
+    /// The file is larger than any real pack, plan or evaluation.
+    #[error("{}: the file is {size} bytes; files over {limit} bytes (16 MiB) are refused", path.display())]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The file does not follow RON syntax, or does not match the expected structure.
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The file was written by a newer Onsite.
+    #[error(
+        "{}: the file has format {found}, newer than this version of Onsite reads (format {supported} or older); update Onsite to open it",
+        path.display()
+    )]
+    NewerFormat {
+        /// The file.
+        path: PathBuf,
+        /// The format the file declares.
+        found: u32,
+        /// The newest format this build reads.
+        supported: u32,
+    },
+    /// The file parsed but breaks the rules (duplicate ids, empty prompts, ...).
+    #[error("{}", InvalidDisplay { path, problems })]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// Every problem found.
+        problems: Vec<LocatedProblem>,
+    },
+}
+
+impl LoadError {
+    /// The file the error is about.
+    pub fn path(&self) -> &std::path::Path {
+        match self {
+            LoadError::Io { path, .. }
+            | LoadError::TooLarge { path, .. }
+            | LoadError::Syntax { path, .. }
+            | LoadError::NewerFormat { path, .. }
+            | LoadError::Invalid { path, .. } => path,
+        }
+    }
+}
+
+/// Renders one line per problem, each prefixed with `file:line:column` like a compiler.
+struct InvalidDisplay<'a> {
+    path: &'a PathBuf,
+    problems: &'a [LocatedProblem],
+}
+
+impl fmt::Display for InvalidDisplay<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, located) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{}", self.path.display())?;
+            if let Some((line, column)) = located.position {
+                write!(f, ":{line}:{column}")?;
+            }
+            write!(f, ": {}", located.problem)?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a file could not be saved. The previous version of the file, if any, is intact.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// Writing failed (disk full, read-only folder, ...).
+    #[error("{}: could not save: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: io::Error,
+    },
+    /// The data could not be turned into RON (should not happen for valid data).
+    #[error("{}: could not write the data as RON: {message}", path.display())]
+    Serialize {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+}

@@ -1,0 +1,93 @@
+//! Sample data shared by the integration tests.
+#![allow(clippy::unwrap_used, clippy::panic)]
+#![allow(dead_code)]
+
+use std::collections::BTreeSet;
+
+use jiff::Timestamp;
+use onsite::domain::{
+    Answer, Evaluation, EvaluationStatus, InterviewPlan, Level, Outcome, PlanEntry, PlanQuestion,
+    Question, QuestionPack, QuestionRef, Recommendation, Rubric,
+};
+
+/// A pack with one fully filled question and one minimal one.
+pub fn sample_pack() -> QuestionPack {
+    let mut pack = QuestionPack::new("sample-pack", "Sample pack");
+    pack.description = "Questions for tests.\nSecond line.".into();
+    pack.author = "Tests".into();
+    pack.tags = vec!["test".into(), "sample".into()];
+    let mut full = Question::new("full", "Explain \"caching\" — with a backslash \\ too.", 12);
+    full.purpose = "Checks every field survives.".into();
+    full.key_points = vec!["Invalidation".into(), "TTL".into(), "Ελληνικά".into()];
+    full.rubric = Some(Rubric::standard());
+    full.guidance = "Strong answers mention eviction.".into();
+    full.follow_ups = vec!["And then?".into(), "Why?".into()];
+    full.red_flags = vec!["Says caches never go stale".into()];
+    full.competency = "Performance".into();
+    full.level = Level::Senior;
+    full.tags = vec!["cache".into()];
+    full.weight = 2.5;
+    pack.questions.push(full);
+    pack.questions
+        .push(Question::new("minimal", "Anything?", 5));
+    pack
+}
+
+/// A plan with a pack reference (with and without override) and a custom question.
+pub fn sample_plan() -> InterviewPlan {
+    let mut plan = InterviewPlan::new("Backend round", "Backend Engineer");
+    plan.description = "Second round.".into();
+    plan.entries = vec![
+        PlanEntry {
+            question: PlanQuestion::FromPack(QuestionRef {
+                pack: "sample-pack".into(),
+                question: "full".into(),
+            }),
+            minutes: Some(15),
+        },
+        PlanEntry {
+            question: PlanQuestion::FromPack(QuestionRef {
+                pack: "sample-pack".into(),
+                question: "minimal".into(),
+            }),
+            minutes: None,
+        },
+        PlanEntry {
+            question: PlanQuestion::Custom(Box::new(Question::new("own", "Your own question?", 7))),
+            minutes: None,
+        },
+    ];
+    plan
+}
+
+/// A submitted evaluation of the sample plan with every kind of outcome.
+pub fn sample_evaluation() -> Evaluation {
+    let plan = sample_plan();
+    let start = Timestamp::from_second(1_790_000_000).unwrap();
+    let mut evaluation =
+        Evaluation::from_plan(&plan, &[sample_pack()], "Zoë Łukasiewicz", start).unwrap();
+    evaluation.interviewer = "Jörg Šimić".into();
+    evaluation.ended_at = Some(Timestamp::from_second(1_790_003_600).unwrap());
+    evaluation.status = EvaluationStatus::Submitted;
+    evaluation.submitted_at = evaluation.ended_at;
+    evaluation.answers[0].outcome = Outcome::Rated(3);
+    evaluation.answers[0].covered = BTreeSet::from([0, 2]);
+    evaluation.answers[0].red_flags_seen = BTreeSet::from([0]);
+    evaluation.answers[0].notes =
+        "First paragraph.\n\nΣημειώσεις στα ελληνικά.\n[01:30] Заметки по-русски.".into();
+    evaluation.answers[0].seconds = 840;
+    evaluation.answers[1].outcome = Outcome::NotAsked;
+    evaluation.answers[2].outcome = Outcome::NoEvidence;
+    evaluation.answers[2].notes = "\"quoted\" and r#\"raw\"#".into();
+    evaluation.current = 2;
+    evaluation.recommendation = Some(Recommendation::Yes);
+    evaluation.summary = "Good.\nVery good.".into();
+    evaluation.general_notes = "Arrived early.".into();
+    evaluation.private_notes = "Ask about the gap year.".into();
+    evaluation
+}
+
+/// An answer standing alone, for tests that need one.
+pub fn unrated_answer() -> Answer {
+    Answer::new(Question::new("q", "?", 5), None)
+}

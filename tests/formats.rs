@@ -1,0 +1,276 @@
+//! The file formats: round trips, bundled data, versioning and error messages.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+mod common;
+
+use std::path::Path;
+
+use onsite::domain::{Evaluation, FORMAT_VERSION, InterviewPlan, QuestionPack};
+use onsite::storage::{LoadError, MAX_FILE_BYTES, bundled_packs, format, load, parse, to_ron};
+
+#[test]
+fn every_type_round_trips_through_ron() {
+    let pack = common::sample_pack();
+    let text = to_ron(&pack).unwrap();
+    assert!(text.starts_with("QuestionPack(\n"), "{text}");
+    assert_eq!(
+        parse::<QuestionPack>(Path::new("p.ron"), &text).unwrap(),
+        pack
+    );
+
+    let plan = common::sample_plan();
+    let text = to_ron(&plan).unwrap();
+    assert!(text.starts_with("InterviewPlan("));
+    assert_eq!(
+        parse::<InterviewPlan>(Path::new("p.ron"), &text).unwrap(),
+        plan
+    );
+
+    let evaluation = common::sample_evaluation();
+    let text = to_ron(&evaluation).unwrap();
+    assert!(text.starts_with("Evaluation("));
+    assert_eq!(
+        parse::<Evaluation>(Path::new("e.ron"), &text).unwrap(),
+        evaluation
+    );
+}
+
+#[test]
+fn written_files_are_readable_text() {
+    let text = to_ron(&common::sample_evaluation()).unwrap();
+    // Notes keep their line breaks and scripts as typed, so files diff well.
+    assert!(text.contains("First paragraph.\n\nΣημειώσεις στα ελληνικά."));
+    // Optional fields are written without `Some(...)`; empty ones are left out.
+    assert!(text.contains("recommendation: Yes,"), "{text}");
+    assert!(!text.contains("Some("));
+    assert!(text.contains("FromPack") || text.contains("source: ("));
+    let plan = to_ron(&common::sample_plan()).unwrap();
+    assert!(plan.contains("minutes: 15"), "{plan}");
+    assert!(plan.contains("Custom("), "{plan}");
+}
+
+#[test]
+fn bundled_packs_are_valid_and_complete() {
+    let loaded = bundled_packs();
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    let ids: Vec<_> = loaded.items.iter().map(|e| e.pack.id.as_str()).collect();
+    assert_eq!(ids, ["backend-engineering", "system-design", "behavioral"]);
+    let minimum = [15, 8, 8];
+    for (entry, minimum) in loaded.items.iter().zip(minimum) {
+        let pack = &entry.pack;
+        assert!(pack.questions.len() >= minimum, "{} is too short", pack.id);
+        let mut anchors = std::collections::HashSet::new();
+        for q in &pack.questions {
+            let context = format!("{}/{}", pack.id, q.id);
+            assert!(!q.purpose.trim().is_empty(), "{context}: purpose");
+            assert!(
+                (4..=8).contains(&q.key_points.len()),
+                "{context}: key points"
+            );
+            let rubric = q
+                .rubric
+                .as_ref()
+                .unwrap_or_else(|| panic!("{context}: rubric"));
+            assert_eq!(rubric.levels.len(), 4, "{context}: rubric levels");
+            for level in &rubric.levels {
+                assert!(level.anchor.len() > 20, "{context}: anchor too short");
+                assert!(
+                    anchors.insert(level.anchor.clone()),
+                    "{context}: anchor copied"
+                );
+            }
+            assert!(q.follow_ups.len() >= 2, "{context}: follow-ups");
+            assert!(!q.red_flags.is_empty(), "{context}: red flags");
+            assert!(!q.competency.trim().is_empty(), "{context}: competency");
+            assert!(q.minutes > 0, "{context}: minutes");
+        }
+    }
+    assert_eq!(loaded.items[0].pack.questions.len(), 15);
+}
+
+#[test]
+fn the_example_evaluation_is_valid() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/evaluation-sample.ron");
+    let evaluation: Evaluation = load(&path).unwrap();
+    assert!(evaluation.is_submitted());
+    assert_eq!(evaluation.answers.len(), 6);
+    assert!(!evaluation.private_notes.is_empty());
+    let notes: String = evaluation
+        .answers
+        .iter()
+        .map(|a| a.notes.as_str())
+        .collect();
+    assert!(
+        notes
+            .chars()
+            .any(|c| ('\u{0370}'..='\u{03FF}').contains(&c)),
+        "Greek"
+    );
+    assert!(
+        notes
+            .chars()
+            .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)),
+        "Cyrillic"
+    );
+    assert!(
+        evaluation
+            .answers
+            .iter()
+            .any(|a| a.outcome == onsite::domain::Outcome::NotAsked)
+    );
+}
+
+fn syntax_error(result: Result<QuestionPack, LoadError>) -> (usize, usize, String) {
+    match result {
+        Err(LoadError::Syntax {
+            line,
+            column,
+            message,
+            ..
+        }) => (line, column, message),
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+}
+
+#[test]
+fn syntax_errors_name_file_line_and_column() {
+    let text = "QuestionPack(\n    format: 1,\n    id: \"x\",\n    title: \"X\",\n    questions: [\n        (id: \"a\", prompt: \"?\", minutes: 5\n    ],\n)\n";
+    let error = parse::<QuestionPack>(Path::new("packs/x.ron"), text).unwrap_err();
+    let shown = error.to_string();
+    assert!(shown.starts_with("packs/x.ron:7:5: "), "{shown}");
+    let (line, column, _) = syntax_error(Err(error));
+    assert_eq!((line, column), (7, 5));
+}
+
+#[test]
+fn a_misspelt_field_is_an_error_that_names_it() {
+    let text = "QuestionPack(\n    format: 1,\n    id: \"x\",\n    title: \"X\",\n    questions: [\n        (id: \"a\", promt: \"?\", minutes: 5),\n    ],\n)\n";
+    let (line, column, message) = syntax_error(parse(Path::new("x.ron"), text));
+    assert_eq!(line, 6);
+    assert_eq!(column, 19);
+    assert!(message.contains("promt"), "{message}");
+}
+
+#[test]
+fn a_wrong_type_is_a_syntax_error_at_its_position() {
+    let text = "QuestionPack(format: 1, id: \"x\", title: \"X\", questions: [(id: \"a\", prompt: \"?\", minutes: \"ten\")])";
+    let (line, column, _) = syntax_error(parse(Path::new("x.ron"), text));
+    // ron points just before the offending value.
+    assert_eq!((line, column), (1, 89));
+}
+
+#[test]
+fn newer_formats_are_refused_with_a_clear_message() {
+    let newer = FORMAT_VERSION + 1;
+    let text = format!(
+        "QuestionPack(format: {newer}, id: \"x\", title: \"X\", questions: [], shiny_new_field: 3)"
+    );
+    let error = parse::<QuestionPack>(Path::new("x.ron"), &text).unwrap_err();
+    assert!(matches!(error, LoadError::NewerFormat { found, .. } if found == newer));
+    assert!(error.to_string().contains("update Onsite"), "{error}");
+
+    let text = format!("QuestionPack(format: {newer}, id: \"x\", title: \"X\", questions: [])");
+    assert!(matches!(
+        parse::<QuestionPack>(Path::new("x.ron"), &text),
+        Err(LoadError::NewerFormat { .. })
+    ));
+    let zero = "QuestionPack(\n  format: 0, id: \"x\", title: \"X\", questions: [])";
+    assert_eq!(syntax_error(parse(Path::new("x.ron"), zero)).0, 2);
+}
+
+#[test]
+fn semantic_errors_name_question_field_line_and_column() {
+    let text = "QuestionPack(
+    format: 1,
+    id: \"x\",
+    title: \"X\",
+    questions: [
+        (
+            id: \"dup\",
+            prompt: \"First\",
+            minutes: 5,
+        ),
+        (
+            id: \"dup\",
+            prompt: \"   \",
+            rubric: [],
+            minutes: 0,
+        ),
+    ],
+)
+";
+    let error = parse::<QuestionPack>(Path::new("packs/x.ron"), text).unwrap_err();
+    let shown = error.to_string();
+    let lines: Vec<&str> = shown.lines().collect();
+    assert!(lines.contains(&"packs/x.ron:7:13: question `dup`, field `id`: is used by more than one question in this pack"), "{shown}");
+    assert!(
+        lines.iter().any(|l| l.starts_with("packs/x.ron:")
+            && l.ends_with("question `dup`, field `prompt`: must not be empty")),
+        "{shown}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.ends_with("field `rubric`: has no levels")),
+        "{shown}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.ends_with("field `minutes`: must be at least 1 minute")),
+        "{shown}"
+    );
+}
+
+#[test]
+fn oversized_files_are_refused_before_parsing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.ron");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(MAX_FILE_BYTES + 1).unwrap();
+    let error = load::<QuestionPack>(&path).unwrap_err();
+    assert!(matches!(error, LoadError::TooLarge { .. }));
+    assert!(error.to_string().contains("16 MiB"), "{error}");
+}
+
+#[test]
+fn binary_garbage_is_reported_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bin.ron");
+    std::fs::write(&path, b"QuestionPack(\n  id: \xff\xfe\x00").unwrap();
+    let error = load::<QuestionPack>(&path).unwrap_err();
+    let (line, column, message) = syntax_error(Err(error));
+    assert_eq!((line, column), (2, 7));
+    assert!(message.contains("UTF-8"));
+}
+
+#[test]
+fn deep_nesting_and_huge_strings_do_not_crash() {
+    let deep = format!(
+        "QuestionPack(format: 1, id: \"x\", title: \"X\", tags: {}",
+        "[".repeat(100_000)
+    );
+    assert!(matches!(
+        parse::<QuestionPack>(Path::new("d.ron"), &deep),
+        Err(LoadError::Syntax { .. })
+    ));
+
+    let long = "a".repeat(5_000_000);
+    let text = format!("QuestionPack(format: 1, id: \"x\", title: \"{long}\", questions: [])");
+    let pack: QuestionPack = parse(Path::new("l.ron"), &text).unwrap();
+    assert_eq!(pack.title.len(), long.len());
+}
+
+#[test]
+fn a_file_without_a_kind_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("what.ron");
+    std::fs::write(&path, "(format: 1)").unwrap();
+    let error = format::load_any(&path).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("should start with `QuestionPack(`"),
+        "{error}"
+    );
+}
