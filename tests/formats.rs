@@ -274,3 +274,32 @@ fn a_file_without_a_kind_is_named_as_such() {
         "{error}"
     );
 }
+
+/// The examples in the format documentation must stay true: each one parses and validates.
+#[test]
+fn every_example_in_the_format_docs_loads() {
+    let docs = include_str!("../docs/file-formats.md");
+    let blocks: Vec<&str> = docs
+        .split("```ron\n")
+        .skip(1)
+        .map(|rest| rest.split("```").next().unwrap())
+        .collect();
+    assert_eq!(blocks.len(), 3);
+    let path = Path::new("docs/file-formats.md");
+    let pack: QuestionPack = parse(path, blocks[0]).unwrap();
+    let plan: InterviewPlan = parse(path, blocks[1]).unwrap();
+    let evaluation: Evaluation = parse(path, blocks[2]).unwrap();
+    assert_eq!(pack.questions[0].rubric.as_ref().unwrap().levels.len(), 4);
+    let problems = onsite::domain::validate::validate_plan(&plan, Some(&[bundled_pack("backend-engineering")]));
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(evaluation.is_submitted());
+}
+
+fn bundled_pack(id: &str) -> QuestionPack {
+    bundled_packs()
+        .items
+        .into_iter()
+        .map(|entry| entry.pack)
+        .find(|pack| pack.id == id)
+        .unwrap()
+}
