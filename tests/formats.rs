@@ -290,7 +290,10 @@ fn every_example_in_the_format_docs_loads() {
     let plan: InterviewPlan = parse(path, blocks[1]).unwrap();
     let evaluation: Evaluation = parse(path, blocks[2]).unwrap();
     assert_eq!(pack.questions[0].rubric.as_ref().unwrap().levels.len(), 4);
-    let problems = onsite::domain::validate::validate_plan(&plan, Some(&[bundled_pack("backend-engineering")]));
+    let problems = onsite::domain::validate::validate_plan(
+        &plan,
+        Some(&[bundled_pack("backend-engineering")]),
+    );
     assert!(problems.is_empty(), "{problems:?}");
     assert!(evaluation.is_submitted());
 }

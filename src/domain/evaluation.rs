@@ -212,9 +212,9 @@ impl Evaluation {
     /// Starts an evaluation that follows `plan`, copying every question as it stands now.
     ///
     /// Returns the references that could not be found if the plan points at missing questions.
-    pub fn from_plan(
+    pub fn from_plan<P: AsRef<QuestionPack>>(
         plan: &InterviewPlan,
-        packs: &[QuestionPack],
+        packs: &[P],
         candidate: impl Into<String>,
         started_at: Timestamp,
     ) -> Result<Self, Vec<QuestionRef>> {

@@ -12,7 +12,7 @@ pub mod validate;
 
 pub use evaluation::{Answer, Evaluation, EvaluationStatus, Outcome, Recommendation};
 pub use pack::{Level, Question, QuestionPack};
-pub use plan::{InterviewPlan, PlanEntry, PlanQuestion, QuestionRef, ResolvedEntry};
+pub use plan::{InterviewPlan, PlanEntry, PlanQuestion, QuestionRef, ResolvedEntry, lookup};
 pub use rubric::{Rubric, RubricLevel};
 
 /// The newest file format this version of Onsite reads and writes.

@@ -69,6 +69,12 @@ impl QuestionPack {
     }
 }
 
+impl AsRef<QuestionPack> for QuestionPack {
+    fn as_ref(&self) -> &QuestionPack {
+        self
+    }
+}
+
 /// The seniority a question is aimed at.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,

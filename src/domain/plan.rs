@@ -75,7 +75,7 @@ impl InterviewPlan {
     }
 
     /// Planned minutes of the entry at `index`, honouring the per-entry override.
-    pub fn entry_minutes(&self, index: usize, packs: &[QuestionPack]) -> Option<u32> {
+    pub fn entry_minutes<P: AsRef<QuestionPack>>(&self, index: usize, packs: &[P]) -> Option<u32> {
         let entry = self.entries.get(index)?;
         entry
             .minutes
@@ -83,7 +83,7 @@ impl InterviewPlan {
     }
 
     /// Total planned minutes; entries whose question cannot be found count as zero.
-    pub fn total_minutes(&self, packs: &[QuestionPack]) -> u32 {
+    pub fn total_minutes<P: AsRef<QuestionPack>>(&self, packs: &[P]) -> u32 {
         (0..self.entries.len())
             .filter_map(|i| self.entry_minutes(i, packs))
             .sum()
@@ -91,7 +91,10 @@ impl InterviewPlan {
 
     /// Turns every entry into the question to ask. Packs earlier in `packs` win when two share
     /// an id. Returns the references that could not be found instead if there are any.
-    pub fn resolve(&self, packs: &[QuestionPack]) -> Result<Vec<ResolvedEntry>, Vec<QuestionRef>> {
+    pub fn resolve<P: AsRef<QuestionPack>>(
+        &self,
+        packs: &[P],
+    ) -> Result<Vec<ResolvedEntry>, Vec<QuestionRef>> {
         let mut resolved = Vec::with_capacity(self.entries.len());
         let mut missing = Vec::new();
         for entry in &self.entries {
@@ -128,15 +131,18 @@ impl InterviewPlan {
     }
 }
 
-/// Finds the question an entry points at, and the pack it lives in (none for custom questions).
-fn lookup<'a>(
+/// Finds the question an entry points at (packs earlier in `packs` win), and the pack it lives in (none for custom questions).
+pub fn lookup<'a, P: AsRef<QuestionPack>>(
     question: &'a PlanQuestion,
-    packs: &'a [QuestionPack],
+    packs: &'a [P],
 ) -> Option<(&'a Question, Option<&'a QuestionPack>)> {
     match question {
         PlanQuestion::Custom(question) => Some((question, None)),
         PlanQuestion::FromPack(reference) => {
-            let pack = packs.iter().find(|p| p.id == reference.pack)?;
+            let pack = packs
+                .iter()
+                .map(AsRef::as_ref)
+                .find(|p| p.id == reference.pack)?;
             Some((pack.question(&reference.question)?, Some(pack)))
         }
     }

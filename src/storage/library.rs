@@ -50,6 +50,12 @@ pub struct PackEntry {
     pub origin: PackOrigin,
 }
 
+impl AsRef<QuestionPack> for PackEntry {
+    fn as_ref(&self) -> &QuestionPack {
+        &self.pack
+    }
+}
+
 impl PackEntry {
     /// Whether the pack ships with the app (and so cannot be edited in place).
     pub fn is_bundled(&self) -> bool {

@@ -4,6 +4,7 @@
 //! and the user's library folder with the bundled packs ([`library`]). Usable without the GUI.
 
 pub mod atomic;
+pub mod autosave;
 pub mod error;
 pub mod format;
 pub mod library;

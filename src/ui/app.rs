@@ -1,0 +1,921 @@
+//! The app: owns the state, runs one frame (input → views → actions → saving), and applies
+//! actions. [`OnsiteApp::show`] is the whole frame, so tests drive it with `egui_kittest`
+//! exactly as eframe does.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use eframe::egui;
+use jiff::Timestamp;
+
+use super::action::Action;
+use super::shortcuts::{Command, Scope};
+use super::state::{
+    AppState, Dialog, NotesTab, PathPurpose, Screen, Session, Settings, ThemeChoice,
+};
+use super::{home, interview, notices, plan_builder, review, settings, theme};
+use crate::domain::{
+    Evaluation, EvaluationStatus, Outcome, PlanEntry, PlanQuestion, QuestionPack, QuestionRef,
+    slugify,
+};
+use crate::storage::autosave::Autosaver;
+use crate::storage::{Library, load};
+
+/// Key under which settings are kept in eframe's storage.
+const SETTINGS_KEY: &str = "onsite-settings";
+
+/// How long closing the window waits for the last save.
+const CLOSE_FLUSH: Duration = Duration::from_secs(5);
+
+/// Seconds between retries of a failed save.
+const RETRY_SECONDS: f64 = 2.0;
+
+/// Seconds between saves caused only by the running clock.
+const CLOCK_SAVE_SECONDS: f64 = 10.0;
+
+/// The application.
+pub struct OnsiteApp {
+    /// Everything shown and edited.
+    pub state: AppState,
+    actions: Vec<Action>,
+    autosaver: Option<Autosaver>,
+    was_focused: bool,
+    styled: bool,
+    /// egui time of the last frame, for work done between frames (closing, flushing).
+    last_now: f64,
+}
+
+impl OnsiteApp {
+    /// An app over `library` (bundled packs only when `None`) with remembered `settings`.
+    pub fn new(library: Option<Library>, settings: Settings) -> Self {
+        Self {
+            state: AppState::load(library, settings),
+            actions: Vec::new(),
+            autosaver: None,
+            was_focused: true,
+            styled: false,
+            last_now: 0.0,
+        }
+    }
+
+    /// Queues an action as if a view had asked for it (used by tests and the menu).
+    pub fn push(&mut self, action: Action) {
+        self.actions.push(action);
+    }
+
+    /// Runs one frame inside `ui`.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.styled {
+            theme::install(&ctx);
+            apply_theme(&ctx, self.state.settings.theme);
+            ctx.set_zoom_factor(self.state.settings.zoom);
+            self.styled = true;
+        }
+        let now = ctx.input(|i| i.time);
+        self.last_now = now;
+        if self.autosaver.is_none() {
+            self.autosaver = start_autosaver(&mut self.state, &ctx);
+        }
+        self.collect_save_reports();
+        self.collect_dropped_files(&ctx);
+        self.handle_shortcuts(&ctx);
+        self.tick_clock(now);
+
+        let mut actions = std::mem::take(&mut self.actions);
+        top_bar(ui, &self.state, &mut actions);
+        notices::notices_ui(ui, &self.state, &mut actions);
+        egui::CentralPanel::default().show(ui, |ui| match self.state.screen {
+            Screen::Home => home::home_ui(ui, &self.state, &mut actions),
+            Screen::PlanBuilder => plan_builder::plan_builder_ui(ui, &mut self.state, &mut actions),
+            Screen::Interview => interview::interview_ui(ui, &mut self.state, now, &mut actions),
+            Screen::Review => review::review_ui(ui, &mut self.state, &mut actions),
+            Screen::Settings => settings::settings_ui(ui, &mut self.state, &mut actions),
+        });
+        notices::dialog_ui(&ctx, &mut self.state, &mut actions);
+
+        if !actions.is_empty() {
+            // Actions change what is drawn; show the result without waiting for an event.
+            ctx.request_repaint();
+        }
+        for action in actions {
+            self.apply(action, &ctx, now);
+        }
+        self.autosave(&ctx, now);
+    }
+
+    /// Applies one action to the state.
+    fn apply(&mut self, action: Action, ctx: &egui::Context, now: f64) {
+        let state = &mut self.state;
+        match action {
+            Action::Go(screen) => self.go(screen, now),
+            Action::Open(dialog) => state.dialog = Some(dialog),
+            Action::CloseDialog => state.dialog = None,
+            Action::Dismiss(id) => state.notices.retain(|n| n.id != id),
+            Action::BrowseImport => {
+                // Without a desktop portal rfd returns at once as if cancelled, so typing a
+                // path is always offered too.
+                let picked = rfd::FileDialog::new()
+                    .set_title("Import question packs")
+                    .add_filter("Onsite pack", &["ron"])
+                    .pick_files();
+                match picked {
+                    Some(paths) if !paths.is_empty() => self.import_packs(&paths),
+                    _ => {
+                        self.state.dialog = Some(Dialog::Path {
+                            purpose: PathPurpose::ImportPack,
+                            text: String::new(),
+                        });
+                    }
+                }
+            }
+            Action::ImportPacks(paths) => self.import_packs(&paths),
+            Action::NewPlan => {
+                state.builder = super::state::PlanBuilder::new("");
+                state.screen = Screen::PlanBuilder;
+            }
+            Action::LoadPlan(path) => match load::<crate::domain::InterviewPlan>(&path) {
+                Ok(plan) => {
+                    state.builder = super::state::PlanBuilder::new("");
+                    state.builder.plan = plan;
+                    state.builder.path = Some(path);
+                    state.screen = Screen::PlanBuilder;
+                }
+                Err(error) => state.error(error.to_string()),
+            },
+            Action::SavePlan => self.save_plan(),
+            Action::AddToPlan(key) => {
+                let reference = state.packs.get(key.pack).and_then(|entry| {
+                    let question = entry.pack.questions.get(key.question)?;
+                    Some(QuestionRef {
+                        pack: entry.pack.id.clone(),
+                        question: question.id.clone(),
+                    })
+                });
+                if let Some(reference) = reference {
+                    state.builder.plan.entries.push(PlanEntry {
+                        question: PlanQuestion::FromPack(reference),
+                        minutes: None,
+                    });
+                    state.builder.selected_entry = Some(state.builder.plan.entries.len() - 1);
+                    state.builder.unsaved = true;
+                }
+            }
+            Action::AddCustomQuestion => {
+                if let Some(draft) = state.builder.custom.take() {
+                    if draft.prompt.trim().is_empty() {
+                        state.builder.custom = Some(draft);
+                        return;
+                    }
+                    let taken: Vec<&str> = state
+                        .builder
+                        .plan
+                        .entries
+                        .iter()
+                        .filter_map(|e| match &e.question {
+                            PlanQuestion::Custom(q) => Some(q.id.as_str()),
+                            PlanQuestion::FromPack(_) => None,
+                        })
+                        .collect();
+                    let base = slugify(&draft.prompt, "custom");
+                    let base: String = base.chars().take(40).collect();
+                    let base = base.trim_end_matches('-').to_owned();
+                    let id = (1..)
+                        .map(|n| {
+                            if n == 1 {
+                                base.clone()
+                            } else {
+                                format!("{base}-{n}")
+                            }
+                        })
+                        .find(|id| !taken.contains(&id.as_str()))
+                        .unwrap_or(base);
+                    state.builder.plan.entries.push(PlanEntry {
+                        question: PlanQuestion::Custom(Box::new(draft.to_question(id))),
+                        minutes: None,
+                    });
+                    state.builder.selected_entry = Some(state.builder.plan.entries.len() - 1);
+                    state.builder.unsaved = true;
+                }
+            }
+            Action::RemoveEntry(index) => {
+                let entries = &mut state.builder.plan.entries;
+                if index < entries.len() {
+                    entries.remove(index);
+                    state.builder.selected_entry = if entries.is_empty() {
+                        None
+                    } else {
+                        Some(index.min(entries.len() - 1))
+                    };
+                    state.builder.unsaved = true;
+                }
+            }
+            Action::MoveEntry { from, to } => {
+                let entries = &mut state.builder.plan.entries;
+                if from < entries.len() && to < entries.len() && from != to {
+                    let entry = entries.remove(from);
+                    entries.insert(to, entry);
+                    state.builder.selected_entry = Some(to);
+                    state.builder.unsaved = true;
+                }
+            }
+            Action::StartInterview { candidate, role } => {
+                self.start_interview(candidate, role, now)
+            }
+            Action::Resume(path) => self.open_evaluation(path, Screen::Interview, now),
+            Action::OpenEvaluation(path) => self.open_evaluation(path, Screen::Review, now),
+            Action::DeleteEvaluation(path) => {
+                state.dialog = None;
+                if state.session.as_ref().is_some_and(|s| s.path == path) {
+                    state.session = None;
+                }
+                match std::fs::remove_file(&path) {
+                    Ok(()) => {
+                        state.evaluations.retain(|l| l.path != path);
+                        state.info("Evaluation deleted.");
+                    }
+                    Err(error) => {
+                        state.error(format!("{}: could not delete: {error}", path.display()));
+                    }
+                }
+            }
+            Action::GoToQuestion(index) => self.go_to_question(index, now),
+            Action::SetOutcome(index, outcome) => {
+                self.edit(now, |evaluation| {
+                    if let Some(answer) = evaluation.answers.get_mut(index) {
+                        answer.outcome = outcome;
+                    }
+                });
+            }
+            Action::RateCurrent(level) => {
+                self.edit(now, |evaluation| {
+                    let Some(answer) = evaluation.answers.get_mut(evaluation.current) else {
+                        return;
+                    };
+                    answer.outcome = if level == 0 {
+                        Outcome::Unrated
+                    } else {
+                        match answer.rubric().levels.get(usize::from(level) - 1) {
+                            Some(rubric_level) => Outcome::Rated(rubric_level.score),
+                            None => answer.outcome,
+                        }
+                    };
+                });
+            }
+            Action::ToggleNotAsked => self.toggle_current(now, Outcome::NotAsked),
+            Action::ToggleNoEvidence => self.toggle_current(now, Outcome::NoEvidence),
+            Action::ToggleKeyPoint(question, point) => self.edit(now, |evaluation| {
+                if let Some(answer) = evaluation.answers.get_mut(question)
+                    && point < answer.question.key_points.len()
+                    && !answer.covered.remove(&point)
+                {
+                    answer.covered.insert(point);
+                }
+            }),
+            Action::ToggleRedFlag(question, flag) => self.edit(now, |evaluation| {
+                if let Some(answer) = evaluation.answers.get_mut(question)
+                    && flag < answer.question.red_flags.len()
+                    && !answer.red_flags_seen.remove(&flag)
+                {
+                    answer.red_flags_seen.insert(flag);
+                }
+            }),
+            Action::InsertTimestamp => {
+                if let Some(session) = &mut state.session {
+                    let seconds = session
+                        .evaluation
+                        .answers
+                        .get(session.evaluation.current)
+                        .map_or(0, |a| a.seconds);
+                    session.notes_tab = NotesTab::Question;
+                    session.focus_notes = true;
+                    let stamp = format!("[{:02}:{:02}] ", seconds / 60, seconds % 60);
+                    interview::insert_line_at_cursor(ctx, session, &stamp);
+                    session.touch(now);
+                }
+            }
+            Action::ShowNotes(tab) => {
+                if let Some(session) = &mut state.session {
+                    session.notes_tab = tab;
+                    session.focus_notes = true;
+                }
+            }
+            Action::Edited => {
+                if let Some(session) = &mut state.session {
+                    session.touch(now);
+                }
+            }
+            Action::EndInterview => {
+                self.edit(now, |evaluation| {
+                    if evaluation.ended_at.is_none() {
+                        evaluation.ended_at = Some(Timestamp::now());
+                    }
+                });
+                self.go(Screen::Review, now);
+                self.save_now(now);
+            }
+            Action::SetRecommendation(recommendation) => {
+                self.edit(now, |evaluation| evaluation.recommendation = recommendation);
+            }
+            Action::Submit => {
+                let Some(session) = &state.session else {
+                    return;
+                };
+                if let Err(missing) = review::submit_blockers(&session.evaluation) {
+                    state.error(format!("Cannot submit yet: {missing}."));
+                    return;
+                }
+                self.edit(now, |evaluation| {
+                    evaluation.status = EvaluationStatus::Submitted;
+                    evaluation.submitted_at = Some(Timestamp::now());
+                    if evaluation.ended_at.is_none() {
+                        evaluation.ended_at = evaluation.submitted_at;
+                    }
+                });
+                self.save_now(now);
+                self.state.info("Evaluation submitted.");
+            }
+            Action::Reopen => {
+                if let Some(session) = &mut state.session {
+                    session.evaluation.status = EvaluationStatus::InProgress;
+                    session.evaluation.reopened_at.push(Timestamp::now());
+                    session.touch(now);
+                }
+                self.save_now(now);
+            }
+            Action::SetTheme(choice) => {
+                state.settings.theme = choice;
+                apply_theme(ctx, choice);
+            }
+            Action::SetZoom(zoom) => {
+                let zoom = zoom.clamp(0.5, 3.0);
+                state.settings.zoom = zoom;
+                ctx.set_zoom_factor(zoom);
+            }
+        }
+    }
+
+    /// Changes the session's evaluation (unless submitted) and schedules a save.
+    fn edit(&mut self, now: f64, change: impl FnOnce(&mut Evaluation)) {
+        if let Some(session) = &mut self.state.session
+            && !session.evaluation.is_submitted()
+        {
+            change(&mut session.evaluation);
+            session.touch(now);
+        }
+    }
+
+    fn toggle_current(&mut self, now: f64, outcome: Outcome) {
+        self.edit(now, |evaluation| {
+            if let Some(answer) = evaluation.answers.get_mut(evaluation.current) {
+                answer.outcome = if answer.outcome == outcome {
+                    Outcome::Unrated
+                } else {
+                    outcome
+                };
+            }
+        });
+    }
+
+    fn go(&mut self, screen: Screen, now: f64) {
+        if self.state.screen == Screen::Interview && screen != Screen::Interview {
+            self.stop_clock(now);
+            self.save_now(now);
+        }
+        if screen == Screen::Interview
+            && let Some(session) = &mut self.state.session
+        {
+            session.focus_notes = true;
+        }
+        self.state.screen = screen;
+    }
+
+    fn go_to_question(&mut self, index: usize, now: f64) {
+        let Some(session) = &mut self.state.session else {
+            return;
+        };
+        if index >= session.evaluation.answers.len() || index == session.evaluation.current {
+            return;
+        }
+        self.stop_clock(now);
+        if let Some(session) = &mut self.state.session {
+            session.evaluation.current = index;
+            session.notes_tab = NotesTab::Question;
+            session.focus_notes = true;
+            session.touch(now);
+        }
+        // A question change is a natural pause: save at once.
+        self.save_now(now);
+    }
+
+    /// Adds the running question's time to its answer and stops the clock.
+    fn stop_clock(&mut self, now: f64) {
+        self.tick_clock(now);
+        if let Some(session) = &mut self.state.session {
+            session.clock = None;
+        }
+    }
+
+    /// Keeps the current answer's `seconds` up to date while the interview screen is shown.
+    fn tick_clock(&mut self, now: f64) {
+        let on_interview = self.state.screen == Screen::Interview;
+        let Some(session) = &mut self.state.session else {
+            return;
+        };
+        if !on_interview || session.evaluation.is_submitted() {
+            session.clock = None;
+            return;
+        }
+        let current = session.evaluation.current;
+        let Some(answer) = session.evaluation.answers.get_mut(current) else {
+            return;
+        };
+        let (started, base) = *session.clock.get_or_insert((now, answer.seconds));
+        let seconds = base + (now - started).max(0.0) as u64;
+        if seconds != answer.seconds {
+            answer.seconds = seconds;
+            // Time alone is saved now and then (every save carries it anyway); notes and
+            // ratings are saved within a second.
+            if !session.debounce.is_pending() && now - session.last_save_at >= CLOCK_SAVE_SECONDS {
+                session.touch(now);
+            }
+        }
+    }
+
+    fn start_interview(&mut self, candidate: String, role: String, now: f64) {
+        let state = &mut self.state;
+        let candidate = candidate.trim().to_owned();
+        if candidate.is_empty() {
+            state.error("Enter the candidate's name to start the interview.");
+            return;
+        }
+        let Some(library) = &state.library else {
+            state.error("The library folder is not available, so the interview could not be saved. Check Settings.");
+            return;
+        };
+        let plan = &state.builder.plan;
+        let mut evaluation =
+            match Evaluation::from_plan(plan, &state.packs, candidate, Timestamp::now()) {
+                Ok(evaluation) => evaluation,
+                Err(missing) => {
+                    let names: Vec<String> = missing
+                        .iter()
+                        .map(|r| format!("{}/{}", r.pack, r.question))
+                        .collect();
+                    state.error(format!(
+                        "These questions are no longer in the library: {}",
+                        names.join(", ")
+                    ));
+                    return;
+                }
+            };
+        if evaluation.answers.is_empty() {
+            state.error("Add at least one question to the plan first.");
+            return;
+        }
+        evaluation.role = role.trim().to_owned();
+        evaluation.interviewer = state.settings.interviewer.trim().to_owned();
+        let path = library.new_evaluation_path(&evaluation);
+        if let Err(error) = library.save_evaluation(&path, &evaluation) {
+            state.error(error.to_string());
+            return;
+        }
+        state.update_listing(&path, &evaluation);
+        state.session = Some(Session::new(path, evaluation));
+        state.dialog = None;
+        self.go(Screen::Interview, now);
+    }
+
+    fn open_evaluation(&mut self, path: PathBuf, screen: Screen, now: f64) {
+        if self.state.session.as_ref().is_some_and(|s| s.path == path) {
+            self.go(screen, now);
+            return;
+        }
+        self.stop_clock(now);
+        self.save_now(now);
+        match load::<Evaluation>(&path) {
+            Ok(evaluation) => {
+                let screen = if evaluation.is_submitted() {
+                    Screen::Review
+                } else {
+                    screen
+                };
+                self.state.session = Some(Session::new(path, evaluation));
+                self.go(screen, now);
+            }
+            Err(error) => self.state.error(error.to_string()),
+        }
+    }
+
+    fn save_plan(&mut self) {
+        let state = &mut self.state;
+        let Some(library) = &state.library else {
+            state.error("The library folder is not available; the plan was not saved.");
+            return;
+        };
+        let builder = &mut state.builder;
+        let path = builder
+            .path
+            .clone()
+            .unwrap_or_else(|| library.new_plan_path(&builder.plan));
+        match library.save_plan(&path, &builder.plan) {
+            Ok(()) => {
+                builder.path = Some(path.clone());
+                builder.unsaved = false;
+                let plan = builder.plan.clone();
+                match state.plans.iter_mut().find(|(p, _)| *p == path) {
+                    Some(existing) => existing.1 = plan,
+                    None => state.plans.push((path, plan)),
+                }
+                state.info("Plan saved.");
+            }
+            Err(error) => state.error(error.to_string()),
+        }
+    }
+
+    fn import_packs(&mut self, paths: &[PathBuf]) {
+        let state = &mut self.state;
+        state.dialog = None;
+        let Some(library) = &state.library else {
+            state.error("The library folder is not available; nothing was imported.");
+            return;
+        };
+        let mut imported = Vec::new();
+        let mut errors = Vec::new();
+        for path in paths {
+            let pack = match load::<QuestionPack>(path) {
+                Ok(pack) => pack,
+                Err(error) => {
+                    errors.push(error.to_string());
+                    continue;
+                }
+            };
+            if state.packs.iter().any(|entry| entry.pack.id == pack.id) {
+                errors.push(format!(
+                    "{}: a pack with id `{}` is already in the library; change the id in the file to import it beside the existing one",
+                    path.display(),
+                    pack.id
+                ));
+                continue;
+            }
+            match library.save_pack(&pack) {
+                Ok(_) => imported.push(pack.title.clone()),
+                Err(error) => errors.push(error.to_string()),
+            }
+        }
+        if !imported.is_empty() {
+            state.reload();
+            state.info(format!("Imported: {}.", imported.join(", ")));
+        }
+        for error in errors {
+            state.error(error);
+        }
+    }
+
+    fn collect_save_reports(&mut self) {
+        let Some(autosaver) = &self.autosaver else {
+            return;
+        };
+        let reports = autosaver.reports();
+        let Some(session) = &mut self.state.session else {
+            return;
+        };
+        for report in reports {
+            if report.path != session.path {
+                continue;
+            }
+            match report.result {
+                Ok(()) => {
+                    session.saved_revision = session.saved_revision.max(report.revision);
+                    session.save_error = None;
+                    session.retry_at = None;
+                }
+                Err(message) => {
+                    session.save_error = Some(message);
+                    session.retry_at = Some(session.last_save_at + RETRY_SECONDS);
+                }
+            }
+        }
+        let (path, evaluation) = (session.path.clone(), session.evaluation.clone());
+        self.state.update_listing(&path, &evaluation);
+    }
+
+    fn collect_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|file| file.path().to_owned())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.actions.push(Action::ImportPacks(dropped));
+        }
+    }
+
+    fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        if self.state.dialog.is_some() {
+            return;
+        }
+        let typing = ctx.egui_wants_keyboard_input();
+        let scope = match self.state.screen {
+            Screen::Home => Some(Scope::Home),
+            Screen::PlanBuilder => Some(Scope::PlanBuilder),
+            Screen::Interview => Some(Scope::Interview),
+            Screen::Review | Screen::Settings => None,
+        };
+        let mut commands = Command::in_scope(Scope::Global);
+        if let Some(scope) = scope {
+            commands.extend(Command::in_scope(scope));
+        }
+        for command in commands {
+            if command.consume(ctx, typing) {
+                self.run_command(command);
+            }
+        }
+    }
+
+    fn run_command(&mut self, command: Command) {
+        let state = &self.state;
+        let action = match command {
+            Command::ZoomIn => Action::SetZoom(state.settings.zoom + 0.1),
+            Command::ZoomOut => Action::SetZoom(state.settings.zoom - 0.1),
+            Command::ImportPack => Action::BrowseImport,
+            Command::Settings => Action::Go(Screen::Settings),
+            Command::NewPlan => Action::NewPlan,
+            Command::FocusSearch => {
+                self.state.builder.focus_search = true;
+                return;
+            }
+            Command::AddToPlan => match state.builder.selected {
+                Some(key) => Action::AddToPlan(key),
+                None => return,
+            },
+            Command::MoveEntryUp | Command::MoveEntryDown => {
+                let Some(from) = state.builder.selected_entry else {
+                    return;
+                };
+                let to = if command == Command::MoveEntryUp {
+                    from.checked_sub(1)
+                } else {
+                    Some(from + 1).filter(|to| *to < state.builder.plan.entries.len())
+                };
+                match to {
+                    Some(to) => Action::MoveEntry { from, to },
+                    None => return,
+                }
+            }
+            Command::SavePlan => Action::SavePlan,
+            Command::Rate(level) => Action::RateCurrent(level),
+            Command::ClearRating => Action::RateCurrent(0),
+            Command::NextQuestion | Command::PreviousQuestion => {
+                let Some(session) = &state.session else {
+                    return;
+                };
+                let current = session.evaluation.current;
+                let target = if command == Command::NextQuestion {
+                    current + 1
+                } else {
+                    match current.checked_sub(1) {
+                        Some(previous) => previous,
+                        None => return,
+                    }
+                };
+                Action::GoToQuestion(target)
+            }
+            Command::InsertTimestamp => Action::InsertTimestamp,
+            Command::ToggleNotAsked => Action::ToggleNotAsked,
+            Command::ToggleNoEvidence => Action::ToggleNoEvidence,
+            Command::QuestionNotes => Action::ShowNotes(NotesTab::Question),
+            Command::GeneralNotes => Action::ShowNotes(NotesTab::General),
+            Command::PrivateNotes => Action::ShowNotes(NotesTab::Private),
+            Command::EndInterview => Action::EndInterview,
+        };
+        self.actions.push(action);
+    }
+
+    /// Hands the session to the autosaver when a save is due, and schedules the next frame.
+    fn autosave(&mut self, ctx: &egui::Context, now: f64) {
+        let focused = ctx.input(|i| i.viewport().focused.unwrap_or(true));
+        if self.was_focused && !focused {
+            // Losing focus often means the lid is closing: save now.
+            self.save_now(now);
+        }
+        self.was_focused = focused;
+
+        let Some(session) = &mut self.state.session else {
+            return;
+        };
+        if let Some(retry_at) = session.retry_at
+            && now >= retry_at
+            && !session.is_saved()
+        {
+            session.retry_at = None;
+            session.debounce.edited(now - 1.0);
+        }
+        match session.debounce.due_in(now) {
+            Some(wait) if wait <= 0.0 => self.save_now(now),
+            Some(wait) => ctx.request_repaint_after(Duration::from_secs_f64(wait)),
+            None => {}
+        }
+        if let Some(session) = &self.state.session {
+            if let Some(retry_at) = session.retry_at {
+                ctx.request_repaint_after(Duration::from_secs_f64((retry_at - now).max(0.05)));
+            }
+            if let Some((started, _)) = session.clock {
+                // One repaint a second, on the second, keeps the timer honest without
+                // busy-looping.
+                let fraction = (now - started).max(0.0).fract();
+                ctx.request_repaint_after(Duration::from_secs_f64((1.0 - fraction).max(0.05)));
+            }
+        }
+    }
+
+    /// Queues a save of the session now, if anything changed since the last one.
+    fn save_now(&mut self, now: f64) {
+        let Some(session) = &mut self.state.session else {
+            return;
+        };
+        session.debounce.clear();
+        if session.is_saved() {
+            return;
+        }
+        session.last_save_at = now;
+        let Some(autosaver) = &self.autosaver else {
+            session.save_error = Some("saving is not available".into());
+            return;
+        };
+        if let Err(message) = autosaver.save(
+            session.path.clone(),
+            session.evaluation.clone(),
+            session.revision,
+        ) {
+            session.save_error = Some(message);
+        }
+    }
+
+    /// Waits until saves already handed to the background thread are on disk, without
+    /// starting a new one (tests use it to model a crash right after an autosave).
+    pub fn wait_for_saves(&mut self) -> bool {
+        let flushed = self
+            .autosaver
+            .as_ref()
+            .is_none_or(|saver| saver.flush(CLOSE_FLUSH));
+        self.collect_save_reports();
+        flushed
+    }
+
+    /// Saves everything and waits for the disk (on close, and in tests).
+    pub fn flush(&mut self) -> bool {
+        self.save_now(self.last_now);
+        let flushed = self
+            .autosaver
+            .as_ref()
+            .is_none_or(|saver| saver.flush(CLOSE_FLUSH));
+        self.collect_save_reports();
+        flushed
+    }
+}
+
+fn start_autosaver(state: &mut AppState, ctx: &egui::Context) -> Option<Autosaver> {
+    // A finished save wakes the UI so "Saved" or an error shows at once.
+    let ctx = ctx.clone();
+    match Autosaver::start(move || ctx.request_repaint()) {
+        Ok(saver) => Some(saver),
+        Err(error) => {
+            state.error(format!("Cannot start saving in the background: {error}"));
+            None
+        }
+    }
+}
+
+fn apply_theme(ctx: &egui::Context, choice: ThemeChoice) {
+    ctx.set_theme(match choice {
+        ThemeChoice::System => egui::ThemePreference::System,
+        ThemeChoice::Dark => egui::ThemePreference::Dark,
+        ThemeChoice::Light => egui::ThemePreference::Light,
+    });
+}
+
+/// The bar across the top: app name, navigation, import and settings.
+fn top_bar(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
+    egui::Panel::top("top-bar").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.strong("Onsite");
+            ui.separator();
+            let screens = [
+                (Screen::Home, "Home"),
+                (Screen::PlanBuilder, "Plan"),
+                (Screen::Interview, "Interview"),
+                (Screen::Review, "Review"),
+            ];
+            for (screen, label) in screens {
+                let enabled = match screen {
+                    Screen::Interview => state
+                        .session
+                        .as_ref()
+                        .is_some_and(|s| !s.evaluation.is_submitted()),
+                    Screen::Review => state.session.is_some(),
+                    _ => true,
+                };
+                let selected = state.screen == screen;
+                if ui
+                    .add_enabled(enabled, egui::Button::selectable(selected, label))
+                    .clicked()
+                {
+                    actions.push(Action::Go(screen));
+                }
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let settings =
+                    egui::Button::selectable(state.screen == Screen::Settings, "Settings");
+                if ui
+                    .add(settings)
+                    .on_hover_text(Command::Settings.hint(ui.ctx()))
+                    .clicked()
+                {
+                    actions.push(Action::Go(Screen::Settings));
+                }
+                if ui
+                    .button(Command::ImportPack.label())
+                    .on_hover_text(Command::ImportPack.hint(ui.ctx()))
+                    .clicked()
+                {
+                    actions.push(Action::BrowseImport);
+                }
+                if let Some(session) = &state.session {
+                    save_status_ui(ui, session);
+                }
+            });
+        });
+    });
+}
+
+/// "Saved" / "Saving…" / the save error, so the interviewer can trust their notes are safe.
+fn save_status_ui(ui: &mut egui::Ui, session: &Session) {
+    if let Some(error) = &session.save_error {
+        ui.colored_label(theme::RED, "⚠ Not saved — retrying")
+            .on_hover_text(error);
+    } else if session.is_saved() {
+        ui.weak("✔ Saved");
+    } else {
+        ui.weak("Saving…");
+    }
+}
+
+/// The eframe integration: settings persistence and the final save on close.
+pub struct EframeApp {
+    app: OnsiteApp,
+}
+
+impl EframeApp {
+    /// Creates the app, restoring settings from eframe's storage.
+    pub fn new(cc: &eframe::CreationContext<'_>, library: Option<Library>) -> Self {
+        let settings: Settings = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, SETTINGS_KEY))
+            .unwrap_or_default();
+        Self {
+            app: OnsiteApp::new(library, settings),
+        }
+    }
+}
+
+impl EframeApp {
+    /// The app's state, e.g. to report a start-up problem.
+    pub fn state_mut(&mut self) -> &mut AppState {
+        &mut self.app.state
+    }
+}
+
+impl eframe::App for EframeApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.app.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.app.state.settings);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.app.stop_clock(self.app.last_now);
+        self.app.flush();
+    }
+}
+
+/// Opens the library, or explains why it could not (the app still runs with bundled packs).
+pub fn open_library() -> (Option<Library>, Option<String>) {
+    match Library::open_default() {
+        Ok(library) => (Some(library), None),
+        Err(error) => (
+            None,
+            Some(format!("Cannot open the library folder: {error}")),
+        ),
+    }
+}
+
+/// Where eframe keeps window geometry and settings: inside the library, so a portable install
+/// (`ONSITE_HOME`) carries them along.
+pub fn persistence_path(library: Option<&Library>) -> Option<PathBuf> {
+    library.map(|library| library.root().join("window.ron"))
+}

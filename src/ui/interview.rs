@@ -1,0 +1,492 @@
+//! Interview: one question at a time — prompt, purpose, key points, rubric cards, follow-ups —
+//! beside a notes editor that has the keyboard, a per-question timer and a pacing bar.
+
+use eframe::egui;
+
+use super::action::Action;
+use super::shortcuts::Command;
+use super::state::{AppState, NotesTab, Screen, Session};
+use super::theme;
+use crate::domain::{Answer, Evaluation, Outcome};
+
+/// Draws the interview screen.
+pub fn interview_ui(ui: &mut egui::Ui, state: &mut AppState, _now: f64, actions: &mut Vec<Action>) {
+    let Some(session) = &mut state.session else {
+        ui.add_space(24.0);
+        ui.vertical_centered(|ui| {
+            ui.label("No interview is running.");
+            if ui.button("Go to Home").clicked() {
+                actions.push(Action::Go(Screen::Home));
+            }
+        });
+        return;
+    };
+    let evaluation = &session.evaluation;
+    let current = evaluation
+        .current
+        .min(evaluation.answers.len().saturating_sub(1));
+    header_ui(ui, evaluation, current, actions);
+    ui.add_space(4.0);
+    strip_ui(ui, evaluation, current, actions);
+    ui.separator();
+    let Some(answer) = evaluation.answers.get(current) else {
+        ui.label("This interview has no questions.");
+        return;
+    };
+    let mut show_purpose = session.show_purpose;
+    egui::Panel::left("question")
+        .resizable(true)
+        .default_size((ui.available_width() * 0.48).max(320.0))
+        .min_size(300.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt(("question-scroll", current))
+                .show(ui, |ui| {
+                    question_ui(ui, answer, current, &mut show_purpose, actions)
+                });
+        });
+    session.show_purpose = show_purpose;
+    egui::CentralPanel::default().show(ui, |ui| notes_ui(ui, session, current, actions));
+}
+
+fn header_ui(
+    ui: &mut egui::Ui,
+    evaluation: &Evaluation,
+    current: usize,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal(|ui| {
+        ui.label(
+            egui::RichText::new(&evaluation.candidate)
+                .size(theme::BODY * 1.3)
+                .strong(),
+        );
+        if !evaluation.role.is_empty() {
+            ui.weak(&evaluation.role);
+        }
+        ui.separator();
+        ui.label(format!(
+            "Question {} of {}",
+            current + 1,
+            evaluation.answers.len()
+        ));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("End interview")
+                .on_hover_text(Command::EndInterview.hint(ui.ctx()))
+                .clicked()
+            {
+                actions.push(Action::EndInterview);
+            }
+            pacing_ui(ui, evaluation);
+        });
+    });
+}
+
+/// Elapsed time against the whole plan, so the interviewer can see when to move on.
+fn pacing_ui(ui: &mut egui::Ui, evaluation: &Evaluation) {
+    let planned: u64 = evaluation
+        .answers
+        .iter()
+        .map(|a| u64::from(a.question.minutes) * 60)
+        .sum();
+    let spent = evaluation.seconds_spent();
+    let fraction = if planned == 0 {
+        0.0
+    } else {
+        spent as f32 / planned as f32
+    };
+    let colour = if spent > planned {
+        theme::RED
+    } else if fraction >= 0.8 {
+        theme::AMBER
+    } else {
+        theme::ACCENT
+    };
+    ui.add(
+        egui::ProgressBar::new(fraction.min(1.0))
+            .desired_width(220.0)
+            .fill(colour)
+            .text(format!(
+                "{} of {} planned",
+                theme::clock(spent),
+                theme::clock(planned)
+            )),
+    )
+    .on_hover_text("Time spent on questions against the planned total");
+}
+
+/// One chip per question, showing its state; a click jumps to it.
+fn strip_ui(ui: &mut egui::Ui, evaluation: &Evaluation, current: usize, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        for (index, answer) in evaluation.answers.iter().enumerate() {
+            let (icon, state) = match answer.outcome {
+                _ if index == current => ("", "current"),
+                Outcome::Rated(_) => ("✔", "rated"),
+                Outcome::NotAsked => ("–", "not asked"),
+                Outcome::NoEvidence => ("?", "no evidence"),
+                Outcome::Unrated if answer.seconds > 0 || !answer.notes.is_empty() => {
+                    ("○", "visited, unrated")
+                }
+                Outcome::Unrated => ("", "not reached"),
+            };
+            let text = format!("{} {icon}", index + 1);
+            let mut button = egui::Button::new(egui::RichText::new(text).small())
+                .corner_radius(10.0)
+                .min_size(egui::vec2(36.0, 20.0));
+            if index == current {
+                button = button.fill(theme::ACCENT);
+            } else if matches!(answer.outcome, Outcome::Rated(_)) {
+                button = button.fill(ui.visuals().widgets.inactive.bg_fill);
+            } else {
+                button = button.fill(egui::Color32::TRANSPARENT);
+            }
+            let hover = format!(
+                "{}. {} — {state}",
+                index + 1,
+                first_line(&answer.question.prompt)
+            );
+            if ui.add(button).on_hover_text(hover).clicked() {
+                actions.push(Action::GoToQuestion(index));
+            }
+        }
+    });
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or_default()
+}
+
+fn question_ui(
+    ui: &mut egui::Ui,
+    answer: &Answer,
+    index: usize,
+    show_purpose: &mut bool,
+    actions: &mut Vec<Action>,
+) {
+    let question = &answer.question;
+    ui.add_space(4.0);
+    ui.label(
+        egui::RichText::new(&question.prompt)
+            .size(theme::BODY * 1.5)
+            .strong(),
+    );
+    ui.weak(format!(
+        "{} · {} · {} min",
+        if question.competency.is_empty() {
+            "General"
+        } else {
+            &question.competency
+        },
+        question.level.label(),
+        question.minutes
+    ));
+    if !question.purpose.is_empty() {
+        ui.add_space(6.0);
+        let header = egui::CollapsingHeader::new(egui::RichText::new("Why we ask").weak())
+            .id_salt("purpose")
+            .open(Some(*show_purpose))
+            .show(ui, |ui| {
+                ui.label(
+                    egui::RichText::new(&question.purpose).color(ui.visuals().weak_text_color()),
+                );
+            });
+        if header.header_response.clicked() {
+            *show_purpose = !*show_purpose;
+        }
+    }
+
+    if !question.key_points.is_empty() {
+        heading(
+            ui,
+            &format!(
+                "Key points ({} of {})",
+                answer.covered.len(),
+                question.key_points.len()
+            ),
+        );
+        for (point_index, point) in question.key_points.iter().enumerate() {
+            let mut covered = answer.covered.contains(&point_index);
+            if ui.checkbox(&mut covered, point).changed() {
+                actions.push(Action::ToggleKeyPoint(index, point_index));
+            }
+        }
+    }
+
+    heading(ui, "Rubric");
+    rubric_ui(ui, answer, actions);
+
+    if !question.follow_ups.is_empty() {
+        heading(ui, "Follow-ups");
+        for follow_up in &question.follow_ups {
+            ui.horizontal_top(|ui| {
+                ui.weak("•");
+                ui.label(follow_up);
+            });
+        }
+    }
+    if !question.red_flags.is_empty() {
+        heading(ui, "Red flags (tick if observed)");
+        for (flag_index, flag) in question.red_flags.iter().enumerate() {
+            let mut seen = answer.red_flags_seen.contains(&flag_index);
+            if ui.checkbox(&mut seen, flag).changed() {
+                actions.push(Action::ToggleRedFlag(index, flag_index));
+            }
+        }
+    }
+    ui.add_space(12.0);
+}
+
+fn heading(ui: &mut egui::Ui, text: &str) {
+    ui.add_space(10.0);
+    ui.label(egui::RichText::new(text).strong());
+}
+
+/// The rubric as cards, one per level; the chosen one is outlined in the accent colour.
+fn rubric_ui(ui: &mut egui::Ui, answer: &Answer, actions: &mut Vec<Action>) {
+    let rubric = answer.rubric();
+    let count = rubric.levels.len().max(1);
+    let spacing = ui.spacing().item_spacing.x;
+    let narrow = ui.available_width() < 520.0;
+    let card_width = if narrow {
+        ui.available_width()
+    } else {
+        (ui.available_width() - spacing * (count as f32 - 1.0)) / count as f32
+    };
+    let layout = if narrow {
+        egui::Layout::top_down(egui::Align::Min)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Min)
+    };
+    ui.with_layout(layout, |ui| {
+        for (position, level) in rubric.levels.iter().enumerate() {
+            let chosen = answer.outcome == Outcome::Rated(level.score);
+            let stroke = if chosen {
+                egui::Stroke::new(2.0, theme::ACCENT)
+            } else {
+                ui.visuals().widgets.noninteractive.bg_stroke
+            };
+            let card = egui::Frame::new()
+                .stroke(stroke)
+                .corner_radius(6.0)
+                .inner_margin(egui::Margin::same(8))
+                .show(ui, |ui| {
+                    ui.set_width(card_width - 16.0);
+                    ui.horizontal(|ui| {
+                        ui.strong(format!("{} {}", level.score, level.label));
+                        if position < 4 {
+                            let hint = Command::Rate(position as u8 + 1).hint(ui.ctx());
+                            ui.with_layout(
+                                egui::Layout::right_to_left(egui::Align::Center),
+                                |ui| {
+                                    ui.small(hint);
+                                },
+                            );
+                        }
+                    });
+                    ui.label(egui::RichText::new(&level.anchor).small());
+                });
+            let response = ui
+                .interact(
+                    card.response.rect,
+                    ui.scope_id().with(("rubric-card", position)),
+                    egui::Sense::click(),
+                )
+                .on_hover_cursor(egui::CursorIcon::PointingHand);
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::Role::RadioButton,
+                    true,
+                    chosen,
+                    format!("Rate {} {}", level.score, level.label),
+                )
+            });
+            if response.clicked() {
+                let action = if chosen {
+                    Action::RateCurrent(0)
+                } else {
+                    Action::RateCurrent(position as u8 + 1)
+                };
+                actions.push(action);
+            }
+        }
+    });
+}
+
+fn notes_ui(ui: &mut egui::Ui, session: &mut Session, current: usize, actions: &mut Vec<Action>) {
+    let evaluation = &session.evaluation;
+    let Some(answer) = evaluation.answers.get(current) else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        let colour = theme::timer_colour(ui, answer.seconds, answer.question.minutes);
+        ui.label(
+            egui::RichText::new(format!(
+                "⏱ {} / {}:00",
+                theme::clock(answer.seconds),
+                answer.question.minutes
+            ))
+            .size(theme::BODY * 1.2)
+            .color(colour),
+        )
+        .on_hover_text("Time on this question against its budget");
+        ui.separator();
+        for (outcome, command) in [
+            (Outcome::NotAsked, Command::ToggleNotAsked),
+            (Outcome::NoEvidence, Command::ToggleNoEvidence),
+        ] {
+            let on = answer.outcome == outcome;
+            if ui
+                .add(egui::Button::selectable(on, command.label()))
+                .on_hover_text(command.hint(ui.ctx()))
+                .clicked()
+            {
+                actions.push(match outcome {
+                    Outcome::NotAsked => Action::ToggleNotAsked,
+                    _ => Action::ToggleNoEvidence,
+                });
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let last = current + 1 >= evaluation.answers.len();
+            if ui
+                .add_enabled(!last, egui::Button::new("Next ▶"))
+                .on_hover_text(Command::NextQuestion.hint(ui.ctx()))
+                .clicked()
+            {
+                actions.push(Action::GoToQuestion(current + 1));
+            }
+            if ui
+                .add_enabled(current > 0, egui::Button::new("◀ Previous"))
+                .on_hover_text(Command::PreviousQuestion.hint(ui.ctx()))
+                .clicked()
+            {
+                actions.push(Action::GoToQuestion(current.saturating_sub(1)));
+            }
+        });
+    });
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        ui.weak("Notes:");
+        for (tab, command, label) in [
+            (
+                NotesTab::Question,
+                Command::QuestionNotes,
+                format!("Question {}", current + 1),
+            ),
+            (
+                NotesTab::General,
+                Command::GeneralNotes,
+                "General".to_owned(),
+            ),
+            (
+                NotesTab::Private,
+                Command::PrivateNotes,
+                "🔒 Private".to_owned(),
+            ),
+        ] {
+            if ui
+                .add(egui::Button::selectable(session.notes_tab == tab, label))
+                .on_hover_text(command.hint(ui.ctx()))
+                .clicked()
+            {
+                actions.push(Action::ShowNotes(tab));
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.small(format!(
+                "{} inserts a timestamp",
+                Command::InsertTimestamp.hint(ui.ctx())
+            ));
+        });
+    });
+    let (id, hint, label) = match session.notes_tab {
+        NotesTab::Question => (
+            notes_id(NotesTab::Question, current),
+            "Notes on the answer — saved as you type",
+            "Question notes",
+        ),
+        NotesTab::General => (
+            notes_id(NotesTab::General, 0),
+            "Notes on the whole interview",
+            "General notes",
+        ),
+        NotesTab::Private => (
+            notes_id(NotesTab::Private, 0),
+            "Only for you — left out of exports unless you ask",
+            "Private notes",
+        ),
+    };
+    let label = ui.add(egui::Label::new(egui::RichText::new(label).small().weak()));
+    let focus = std::mem::take(&mut session.focus_notes);
+    let evaluation = &mut session.evaluation;
+    let read_only = evaluation.is_submitted();
+    let text = match session.notes_tab {
+        NotesTab::Question => match evaluation.answers.get_mut(current) {
+            Some(answer) => &mut answer.notes,
+            None => return,
+        },
+        NotesTab::General => &mut evaluation.general_notes,
+        NotesTab::Private => &mut evaluation.private_notes,
+    };
+    let editor = egui::TextEdit::multiline(text)
+        .id(id)
+        .hint_text(hint)
+        .interactive(!read_only)
+        .desired_width(f32::INFINITY)
+        .desired_rows(20)
+        .lock_focus(true);
+    let response = egui::ScrollArea::vertical()
+        .id_salt(("notes-scroll", id))
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.add_sized(ui.available_size(), editor)
+                .labelled_by(label.id)
+        })
+        .inner;
+    if focus {
+        response.request_focus();
+    }
+    if response.changed() {
+        actions.push(Action::Edited);
+    }
+}
+
+/// The id of a notes editor, so focus and the cursor can be set from outside.
+pub fn notes_id(tab: NotesTab, question: usize) -> egui::Id {
+    egui::Id::unique(("notes", tab as u8, question))
+}
+
+/// Inserts `text` at the start of a new line at the cursor of the current question's notes
+/// (at the end if the editor has no cursor yet), and puts the cursor after it.
+pub fn insert_line_at_cursor(ctx: &egui::Context, session: &mut Session, text: &str) {
+    let current = session.evaluation.current;
+    let Some(answer) = session.evaluation.answers.get_mut(current) else {
+        return;
+    };
+    let notes = &mut answer.notes;
+    let id = notes_id(NotesTab::Question, current);
+    let mut state = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
+    let char_count = notes.chars().count();
+    let at_char = state
+        .cursor
+        .char_range()
+        .map_or(char_count, |range| range.primary.index.0.min(char_count));
+    let at_byte = notes
+        .char_indices()
+        .nth(at_char)
+        .map_or(notes.len(), |(byte, _)| byte);
+    let needs_break = at_byte > 0 && !notes[..at_byte].ends_with('\n');
+    let inserted = if needs_break {
+        format!("\n{text}")
+    } else {
+        text.to_owned()
+    };
+    notes.insert_str(at_byte, &inserted);
+    let cursor = egui::text::CCursor::new(at_char + inserted.chars().count());
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::one(cursor)));
+    egui::TextEdit::store_state(ctx, id, state);
+}

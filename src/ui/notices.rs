@@ -1,0 +1,157 @@
+//! Notices (dismissible messages at the top) and dialogs (start interview, confirm delete,
+//! type a path).
+
+use std::path::PathBuf;
+
+use eframe::egui;
+
+use super::action::Action;
+use super::state::{AppState, Dialog, NoticeKind, PathPurpose};
+use super::theme;
+
+/// Shows the notices, newest last, each with a close button.
+pub fn notices_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
+    if state.notices.is_empty() {
+        return;
+    }
+    egui::Panel::top("notices").show(ui, |ui| {
+        ui.add_space(4.0);
+        for notice in &state.notices {
+            let colour = match notice.kind {
+                NoticeKind::Info => theme::GREEN,
+                NoticeKind::Error => theme::RED,
+            };
+            egui::Frame::new()
+                .stroke(egui::Stroke::new(1.0, colour))
+                .corner_radius(4.0)
+                .inner_margin(egui::Margin::symmetric(8, 4))
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        let icon = match notice.kind {
+                            NoticeKind::Info => "✔",
+                            NoticeKind::Error => "⚠",
+                        };
+                        ui.colored_label(colour, icon);
+                        ui.add(egui::Label::new(&notice.text).wrap());
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                            if ui.small_button("✖").on_hover_text("Dismiss").clicked() {
+                                actions.push(Action::Dismiss(notice.id));
+                            }
+                        });
+                    });
+                });
+        }
+        ui.add_space(4.0);
+    });
+}
+
+/// Shows the open dialog, if any.
+pub fn dialog_ui(ctx: &egui::Context, state: &mut AppState, actions: &mut Vec<Action>) {
+    let interviewer = state.settings.interviewer.clone();
+    let Some(dialog) = &mut state.dialog else {
+        return;
+    };
+    let modal = egui::Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        match dialog {
+            Dialog::StartInterview { candidate, role } => {
+                ui.heading("Start the interview");
+                ui.add_space(8.0);
+                let focus = !ui.memory(|m| m.focused().is_some());
+                let (submitted, _) = labelled_field(ui, "Candidate", candidate, focus);
+                let (role_submitted, _) = labelled_field(ui, "Role", role, false);
+                if !interviewer.is_empty() {
+                    ui.weak(format!("Interviewer: {interviewer}"));
+                }
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    let ready = !candidate.trim().is_empty();
+                    let start = ui.add_enabled(ready, egui::Button::new("Start interview"));
+                    if start.clicked() || (ready && (submitted || role_submitted)) {
+                        actions.push(Action::StartInterview {
+                            candidate: candidate.clone(),
+                            role: role.clone(),
+                        });
+                    }
+                    if ui.button("Cancel").clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
+            Dialog::ConfirmDelete { path, candidate } => {
+                ui.heading("Delete this evaluation?");
+                ui.add_space(4.0);
+                ui.label(format!(
+                    "The evaluation of {candidate} will be removed from your library. This cannot be undone."
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui
+                        .add(egui::Button::new(egui::RichText::new("Delete").color(theme::RED)))
+                        .clicked()
+                    {
+                        actions.push(Action::DeleteEvaluation(path.clone()));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
+            Dialog::Path { purpose, text } => {
+                let (title, help, button) = match purpose {
+                    PathPurpose::ImportPack => (
+                        "Import question packs",
+                        "Type the path of a .ron pack file (several paths may be separated by new lines), or drop files on the window.",
+                        "Import",
+                    ),
+                };
+                ui.heading(title);
+                ui.add_space(4.0);
+                ui.label(help);
+                let focus = !ui.memory(|m| m.focused().is_some());
+                let (submitted, _) = labelled_field(ui, "Path", text, focus);
+                ui.horizontal(|ui| {
+                    let paths: Vec<PathBuf> = text
+                        .lines()
+                        .map(str::trim)
+                        .filter(|line| !line.is_empty())
+                        .map(PathBuf::from)
+                        .collect();
+                    let ready = !paths.is_empty();
+                    if ui.add_enabled(ready, egui::Button::new(button)).clicked()
+                        || (ready && submitted)
+                    {
+                        actions.push(match purpose {
+                            PathPurpose::ImportPack => Action::ImportPacks(paths),
+                        });
+                    }
+                    if ui.button("Cancel").clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
+        }
+    });
+    if modal.should_close() {
+        actions.push(Action::CloseDialog);
+    }
+}
+
+/// A label and a one-line text field tied to it (so screen readers and tests find the field
+/// by its label). Returns whether Enter was pressed in it and its response.
+pub fn labelled_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    text: &mut String,
+    focus: bool,
+) -> (bool, egui::Response) {
+    let label = ui.label(label);
+    let response = ui
+        .add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
+    if focus {
+        response.request_focus();
+    }
+    let submitted = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    (submitted, response)
+}

@@ -1,0 +1,40 @@
+//! Small widgets shared by several screens.
+
+use eframe::egui;
+use jiff::Timestamp;
+
+use super::theme;
+use crate::domain::{Outcome, Recommendation};
+
+/// A coloured badge with the recommendation's words (colour is never the only signal).
+pub fn recommendation_badge(ui: &mut egui::Ui, recommendation: Recommendation) {
+    let text = egui::RichText::new(recommendation.label())
+        .color(egui::Color32::WHITE)
+        .strong();
+    egui::Frame::new()
+        .fill(theme::recommendation_colour(recommendation))
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(8, 2))
+        .show(ui, |ui| ui.label(text));
+}
+
+/// A timestamp as a local date, e.g. `2026-11-28 14:05`, or a dash.
+pub fn date(at: Option<Timestamp>) -> String {
+    at.map_or_else(
+        || "—".to_owned(),
+        |at| {
+            at.to_zoned(jiff::tz::TimeZone::system())
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string()
+        },
+    )
+}
+
+/// The words for an outcome, using the rubric label for a rating when given.
+pub fn outcome_text(outcome: Outcome, label: Option<&str>) -> String {
+    match (outcome, label) {
+        (Outcome::Rated(score), Some(label)) => format!("{score} · {label}"),
+        (Outcome::Rated(score), None) => format!("Rated {score}"),
+        (other, _) => other.label().to_owned(),
+    }
+}

@@ -1,0 +1,363 @@
+//! Whole flows through the window, driven headlessly with egui_kittest as a user would:
+//! clicks, typing and shortcuts; then the saved files are checked.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+use std::path::Path;
+
+use eframe::egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use onsite::domain::{Evaluation, EvaluationStatus, Outcome, PlanQuestion, Recommendation};
+use onsite::storage::{Library, load};
+use onsite::ui::OnsiteApp;
+use onsite::ui::state::{Screen, Settings};
+
+fn app(home: &Path) -> OnsiteApp {
+    let library = Library::open(home).unwrap();
+    let settings = Settings {
+        interviewer: "Jörg Šimić".into(),
+        ..Settings::default()
+    };
+    OnsiteApp::new(Some(library), settings)
+}
+
+fn harness(app: OnsiteApp) -> Harness<'static, OnsiteApp> {
+    Harness::builder()
+        .with_size([1500.0, 1000.0])
+        .build_ui_state(|ui, app: &mut OnsiteApp| app.show(ui), app)
+}
+
+fn press(harness: &mut Harness<'_, OnsiteApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+fn saved_evaluation(home: &Path) -> (std::path::PathBuf, Evaluation) {
+    let library = Library::open(home).unwrap();
+    let mut listed = library.evaluations();
+    assert!(listed.errors.is_empty(), "{:?}", listed.errors);
+    assert_eq!(listed.items.len(), 1);
+    listed.items.remove(0)
+}
+
+/// Search, build a plan, run the interview by keyboard, review, submit; the file on disk must
+/// hold exactly what was done.
+#[test]
+fn a_whole_interview_from_plan_to_submitted_evaluation() {
+    let home = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(home.path()));
+    harness.run();
+
+    harness.get_by_label("New interview").click();
+    harness.run();
+    assert_eq!(harness.state().state.screen, Screen::PlanBuilder);
+
+    // Search the backend pack for "cache" and add three questions.
+    harness.get_by_label("Search").click();
+    harness.run();
+    harness.get_by_label("Search").type_text("cache");
+    harness.run();
+    let results = harness.state().state.builder.results.clone();
+    assert!(results.len() >= 3, "{results:?}");
+    for _ in 0..3 {
+        press(&mut harness, Modifiers::COMMAND, Key::Enter);
+        press(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    }
+    let plan_ids = |harness: &Harness<'_, OnsiteApp>| -> Vec<String> {
+        harness
+            .state()
+            .state
+            .builder
+            .plan
+            .entries
+            .iter()
+            .map(|e| match &e.question {
+                PlanQuestion::FromPack(r) => r.question.clone(),
+                PlanQuestion::Custom(q) => q.id.clone(),
+            })
+            .collect()
+    };
+    let added = plan_ids(&harness);
+    assert_eq!(added.len(), 3);
+
+    // Reorder: the last one moves up to second place.
+    press(&mut harness, Modifiers::ALT, Key::ArrowUp);
+    let reordered = plan_ids(&harness);
+    assert_eq!(
+        reordered,
+        [added[0].clone(), added[2].clone(), added[1].clone()]
+    );
+
+    // Add a custom question.
+    harness.get_by_label("Add your own question").click();
+    harness.run();
+    harness.get_by_label("Question").click();
+    harness.run();
+    harness
+        .get_by_label("Question")
+        .type_text("What would you change in our hiring process?");
+    harness.run();
+    harness.get_by_label("Add to plan").click();
+    harness.run();
+    assert_eq!(plan_ids(&harness).len(), 4);
+
+    // Start the interview.
+    harness.get_by_label("Start interview…").click();
+    harness.run();
+    harness.get_by_label("Candidate").click();
+    harness.run();
+    harness
+        .get_by_label("Candidate")
+        .type_text("Zoë Łukasiewicz");
+    harness.run();
+    harness.get_by_label("Start interview").click();
+    harness.run();
+    assert_eq!(harness.state().state.screen, Screen::Interview);
+
+    // Question 1: notes (the editor has the keyboard), a key point, rating by keyboard.
+    harness
+        .get_by_label("Question notes")
+        .type_text("Talked about TTLs.\nΣωστή απάντηση.");
+    harness.run();
+    let first_point = harness
+        .state()
+        .state
+        .session
+        .as_ref()
+        .unwrap()
+        .evaluation
+        .answers[0]
+        .question
+        .key_points[0]
+        .clone();
+    harness.get_by_label(&first_point).click();
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    press(&mut harness, Modifiers::COMMAND, Key::ArrowRight);
+
+    // Question 2: not asked.
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+    press(&mut harness, Modifiers::COMMAND, Key::ArrowRight);
+
+    // Question 3: a timestamped note and the top rating.
+    harness.get_by_label("Question notes").focus();
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::T);
+    harness
+        .get_by_label("Question notes")
+        .type_text("Invalidation on write.");
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::Num4);
+    press(&mut harness, Modifiers::COMMAND, Key::ArrowRight);
+
+    // Question 4 (custom): no evidence, and a general note.
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::G);
+    harness
+        .get_by_label("General notes")
+        .type_text("Arrived early; relaxed.");
+    harness.run();
+
+    harness.get_by_label("End interview").click();
+    harness.run();
+    assert_eq!(harness.state().state.screen, Screen::Review);
+
+    // Review: recommendation, summary, submit.
+    harness.get_by_label("Yes").click();
+    harness.run();
+    harness
+        .get_by_label("Summary for the hiring committee")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("Summary for the hiring committee")
+        .type_text("Solid on caching; hire.");
+    harness.run();
+    harness.get_by_label("Submit evaluation").click();
+    harness.run();
+    assert!(harness.state_mut().flush());
+
+    let (_, saved) = saved_evaluation(home.path());
+    assert_eq!(saved.status, EvaluationStatus::Submitted);
+    assert_eq!(saved.candidate, "Zoë Łukasiewicz");
+    assert_eq!(saved.interviewer, "Jörg Šimić");
+    assert_eq!(saved.recommendation, Some(Recommendation::Yes));
+    assert_eq!(saved.summary, "Solid on caching; hire.");
+    assert_eq!(saved.general_notes, "Arrived early; relaxed.");
+    assert!(saved.submitted_at.is_some() && saved.ended_at.is_some());
+    let ids: Vec<&str> = saved
+        .answers
+        .iter()
+        .map(|a| a.question.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        reordered
+            .iter()
+            .map(String::as_str)
+            .chain(ids.last().copied())
+            .collect::<Vec<_>>()
+    );
+    let a = &saved.answers;
+    assert_eq!(a[0].outcome, Outcome::Rated(3));
+    assert_eq!(a[0].notes, "Talked about TTLs.\nΣωστή απάντηση.");
+    assert_eq!(a[0].covered.iter().copied().collect::<Vec<_>>(), [0]);
+    assert_eq!(a[1].outcome, Outcome::NotAsked);
+    assert_eq!(a[2].outcome, Outcome::Rated(4));
+    assert!(a[2].notes.starts_with("[00:0"), "{:?}", a[2].notes);
+    assert!(
+        a[2].notes.ends_with("] Invalidation on write."),
+        "{:?}",
+        a[2].notes
+    );
+    assert_eq!(a[3].outcome, Outcome::NoEvidence);
+    assert_eq!(
+        a[3].question.prompt,
+        "What would you change in our hiring process?"
+    );
+    assert!(a[3].source.is_none());
+}
+
+/// Starts an interview of the first two backend questions for `candidate`, through the app's
+/// actions (the plan builder itself is covered by the flow above).
+fn start_interview(harness: &mut Harness<'_, OnsiteApp>, candidate: &str) {
+    use onsite::ui::action::Action;
+    use onsite::ui::search::QuestionKey;
+    harness.state_mut().push(Action::NewPlan);
+    for question in 0..2 {
+        harness
+            .state_mut()
+            .push(Action::AddToPlan(QuestionKey { pack: 0, question }));
+    }
+    harness.state_mut().push(Action::StartInterview {
+        candidate: candidate.into(),
+        role: "Backend Engineer".into(),
+    });
+    harness.run();
+    assert_eq!(harness.state().state.screen, Screen::Interview);
+}
+
+/// The app disappears mid-interview (no close, no final save); a new app on the same folder
+/// offers the interview for resume and every note is there.
+#[test]
+fn notes_survive_a_crash_and_the_interview_resumes() {
+    let home = tempfile::tempdir().unwrap();
+    {
+        let mut harness = harness(app(home.path()));
+        harness.run();
+        start_interview(&mut harness, "Ada Lovelace");
+        harness
+            .get_by_label("Question notes")
+            .type_text("First question notes.");
+        harness.run();
+        press(&mut harness, Modifiers::COMMAND, Key::ArrowRight);
+        harness.get_by_label("Question notes").type_text("Second: ");
+        harness.run();
+        harness
+            .get_by_label("Question notes")
+            .type_text("still typing when it crashed");
+        // About two seconds pass (each step is a quarter of a second) with no other event:
+        // the debounced autosave must have fired by itself.
+        harness.run_steps(8);
+        assert!(harness.state_mut().wait_for_saves());
+        // Dropped without `flush` or `on_exit`, as in a crash.
+    }
+
+    let mut harness = harness(app(home.path()));
+    harness.run();
+    harness.get_by_label("Resume").click();
+    harness.run();
+    let state = &harness.state().state;
+    assert_eq!(state.screen, Screen::Interview);
+    let evaluation = &state.session.as_ref().unwrap().evaluation;
+    assert_eq!(evaluation.candidate, "Ada Lovelace");
+    assert_eq!(evaluation.current, 1, "resumes on the question it was on");
+    assert_eq!(evaluation.answers[0].notes, "First question notes.");
+    assert_eq!(
+        evaluation.answers[1].notes,
+        "Second: still typing when it crashed"
+    );
+}
+
+/// A save that fails is shown at once and retried; typing goes on and nothing is lost.
+#[test]
+fn a_failed_save_is_shown_and_retried_until_it_works() {
+    let home = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(home.path()));
+    harness.run();
+    start_interview(&mut harness, "Grace Hopper");
+    let path = harness.state().state.session.as_ref().unwrap().path.clone();
+
+    // Make the folder unusable: replace it by a plain file (this fails even for root).
+    let folder = path.parent().unwrap().to_owned();
+    let moved = home.path().join("evaluations-away");
+    std::fs::rename(&folder, &moved).unwrap();
+    std::fs::write(&folder, "not a folder").unwrap();
+
+    harness
+        .get_by_label("Question notes")
+        .type_text("Typed while the disk was failing.");
+    harness.run_steps(8);
+    harness.state_mut().wait_for_saves();
+    harness.run();
+    let session = harness.state().state.session.as_ref().unwrap();
+    assert!(session.save_error.is_some(), "the failure is reported");
+    assert!(!session.is_saved());
+    harness.get_by_label_contains("Not saved").hover();
+
+    // The folder comes back; the retry saves everything.
+    std::fs::remove_file(&folder).unwrap();
+    std::fs::rename(&moved, &folder).unwrap();
+    for _ in 0..4 {
+        harness.run_steps(4);
+        harness.state_mut().wait_for_saves();
+    }
+    harness.run();
+    let session = harness.state().state.session.as_ref().unwrap();
+    assert!(session.save_error.is_none());
+    assert!(session.is_saved());
+    let saved: Evaluation = load(&path).unwrap();
+    assert_eq!(saved.answers[0].notes, "Typed while the disk was failing.");
+}
+
+/// A broken pack is refused with file, line and column; the library does not change.
+#[test]
+fn importing_a_broken_pack_shows_the_error_and_changes_nothing() {
+    use onsite::ui::action::Action;
+    let home = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(home.path()));
+    harness.run();
+    let packs_before = harness.state().state.packs.len();
+
+    let broken = home.path().join("broken.ron");
+    std::fs::write(
+        &broken,
+        "QuestionPack(\n    format: 1,\n    id: \"team\",\n    title: \"Team\"\n    questions: [],\n)\n",
+    )
+    .unwrap();
+    harness
+        .state_mut()
+        .push(Action::ImportPacks(vec![broken.clone()]));
+    harness.run();
+    // The notice names file, line and column (`get_by` fails the test if it is absent).
+    harness.get_by_label_contains("broken.ron:5:5: ");
+    assert_eq!(harness.state().state.packs.len(), packs_before);
+    assert_eq!(
+        std::fs::read_dir(home.path().join("packs"))
+            .unwrap()
+            .count(),
+        0
+    );
+
+    // A good pack next to it imports and shows up in the library at once.
+    let good = home.path().join("good.ron");
+    std::fs::write(
+        &good,
+        "QuestionPack(format: 1, id: \"team\", title: \"Team\", questions: [(id: \"a\", prompt: \"Why?\", minutes: 5)])",
+    )
+    .unwrap();
+    harness.state_mut().push(Action::ImportPacks(vec![good]));
+    harness.run();
+    assert_eq!(harness.state().state.packs.len(), packs_before + 1);
+    assert!(home.path().join("packs/team.ron").exists());
+}
