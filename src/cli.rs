@@ -28,6 +28,12 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the window on a file: an evaluation, a plan or a pack to import.
+    Open {
+        /// The file to open.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// List the available question packs (bundled and in your library).
     Packs,
     /// Check packs, plans and evaluations; exits with an error if any file is bad.
@@ -36,13 +42,47 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Export an evaluation as a PDF (or Markdown) for the hiring committee.
+    Export {
+        /// The evaluation file.
+        #[arg(value_name = "EVALUATION")]
+        evaluation: PathBuf,
+        /// Where to write the report.
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// Include the interviewer's private notes.
+        #[arg(long)]
+        include_private: bool,
+        /// Paper size of the PDF.
+        #[arg(long, default_value = "a4", value_parser = ["a4", "letter"])]
+        paper: String,
+        /// File format to write.
+        #[arg(long, default_value = "pdf", value_parser = ["pdf", "md"])]
+        format: String,
+    },
 }
 
 /// Runs a subcommand, printing results to `out` and problems to `err`.
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
     match command {
+        Command::Open { file } => crate::ui::run(Some(file)).map(|()| ExitCode::SUCCESS),
         Command::Packs => list_packs(out, err),
         Command::Validate { files } => validate(&files, out, err),
+        Command::Export {
+            evaluation,
+            output,
+            include_private,
+            paper,
+            format,
+        } => export(
+            &evaluation,
+            &output,
+            include_private,
+            &paper,
+            &format,
+            out,
+            err,
+        ),
     }
 }
 
@@ -166,4 +206,67 @@ fn report(err: &mut dyn Write, error: &LoadError) -> std::io::Result<()> {
         writeln!(err, "error: {line}")?;
     }
     Ok(())
+}
+
+fn export(
+    path: &std::path::Path,
+    output: &std::path::Path,
+    include_private: bool,
+    paper: &str,
+    format: &str,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    use crate::report::{self, Paper, ReportOptions};
+    use anyhow::Context;
+
+    let evaluation: crate::domain::Evaluation = match crate::storage::load(path) {
+        Ok(evaluation) => evaluation,
+        Err(error) => {
+            report(err, &error)?;
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let mut options = ReportOptions {
+        paper: if paper == "letter" {
+            Paper::Letter
+        } else {
+            Paper::A4
+        },
+        include_private_notes: include_private,
+        time_zone: jiff::tz::TimeZone::system(),
+        created_at: Some(jiff::Timestamp::now()),
+        ..ReportOptions::default()
+    };
+    let (bytes, pages) = if format == "md" {
+        (report::markdown(&evaluation, &options).into_bytes(), None)
+    } else {
+        // Only scan the system's fonts when the bundled one cannot draw everything.
+        let missing = report::missing_characters(&evaluation, &options)?;
+        if !missing.is_empty() {
+            options.fallback_fonts = report::system_fallback_fonts(&missing);
+        }
+        let pdf = report::pdf(&evaluation, &options)?;
+        if !pdf.missing_characters.is_empty() {
+            let list: Vec<String> = pdf
+                .missing_characters
+                .iter()
+                .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+                .collect();
+            writeln!(
+                err,
+                "warning: no installed font can draw {} character(s); they show as empty boxes: {}",
+                list.len(),
+                list.join(", ")
+            )?;
+        }
+        (pdf.bytes, Some(pdf.pages))
+    };
+    crate::storage::write_atomic(output, &bytes, crate::storage::Visibility::Private)
+        .with_context(|| format!("cannot write {}", output.display()))?;
+    match pages {
+        Some(pages) => writeln!(out, "wrote {} ({pages} pages)", output.display())?,
+        None => writeln!(out, "wrote {}", output.display())?,
+    }
+    Ok(ExitCode::SUCCESS)
 }

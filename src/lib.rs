@@ -5,9 +5,11 @@
 //! - [`storage`]: RON files, validation with file/line/column errors, the library folder and
 //!   atomic saves.
 //! - [`ui`]: the egui window, built on the layers above.
+//! - [`report`]: a finished evaluation as a PDF or Markdown for the hiring committee.
 //! - [`cli`]: the `onsite` subcommands, over the same library functions.
 
 pub mod cli;
 pub mod domain;
+pub mod report;
 pub mod storage;
 pub mod ui;

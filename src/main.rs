@@ -8,7 +8,7 @@ use onsite::cli::{Cli, run};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        None => onsite::ui::run().map(|()| ExitCode::SUCCESS),
+        None => onsite::ui::run(None).map(|()| ExitCode::SUCCESS),
         Some(command) => run(command, &mut std::io::stdout(), &mut std::io::stderr()),
     };
     result.unwrap_or_else(|error| {

@@ -361,3 +361,63 @@ fn importing_a_broken_pack_shows_the_error_and_changes_nothing() {
     assert_eq!(harness.state().state.packs.len(), packs_before + 1);
     assert!(home.path().join("packs/team.ron").exists());
 }
+
+/// Idle means idle: with nothing happening no repaint is scheduled; while the interview clock
+/// runs, one a second at most.
+#[test]
+fn the_window_sleeps_when_idle_and_ticks_once_a_second_in_an_interview() {
+    use std::time::Duration;
+    let home = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(home.path()));
+    harness.run();
+    harness.step();
+    let delay = |harness: &Harness<'_, OnsiteApp>| {
+        harness
+            .output()
+            .viewport_output
+            .values()
+            .map(|v| v.repaint_delay)
+            .min()
+            .unwrap()
+    };
+    assert_eq!(delay(&harness), Duration::MAX, "home screen idles");
+
+    start_interview(&mut harness, "Ada Lovelace");
+    harness.run_steps(12);
+    assert!(harness.state_mut().wait_for_saves());
+    harness.step();
+    let ticking = delay(&harness);
+    assert!(
+        ticking > Duration::from_millis(40) && ticking <= Duration::from_secs(1),
+        "{ticking:?}"
+    );
+}
+
+/// Deleting an evaluation asks first; cancelling keeps it, confirming removes the file.
+#[test]
+fn deleting_an_evaluation_asks_first() {
+    let home = tempfile::tempdir().unwrap();
+    let library = Library::open(home.path()).unwrap();
+    let mut evaluation: Evaluation =
+        load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/evaluation-sample.ron"))
+            .unwrap();
+    evaluation.candidate = "Delete Me".into();
+    let path = library.new_evaluation_path(&evaluation);
+    library.save_evaluation(&path, &evaluation).unwrap();
+
+    let mut harness = harness(app(home.path()));
+    harness.run();
+    harness.get_by_label("Delete…").click();
+    harness.run();
+    harness.get_by_label_contains("Delete Me will be removed");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(path.exists());
+
+    harness.get_by_label("Delete…").click();
+    harness.run();
+    harness.get_by_label("Delete").click();
+    harness.run();
+    assert!(!path.exists());
+    assert!(harness.state().state.evaluations.is_empty());
+}

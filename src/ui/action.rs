@@ -50,6 +50,9 @@ pub enum Action {
         role: String,
     },
 
+    /// Open any Onsite file: an evaluation (resume or review), a plan (builder) or a pack
+    /// (import).
+    OpenFile(PathBuf),
     /// Continue an interview in progress.
     Resume(PathBuf),
     /// Open an evaluation on the review screen.

@@ -19,7 +19,7 @@ use crate::domain::{
     slugify,
 };
 use crate::storage::autosave::Autosaver;
-use crate::storage::{Library, load};
+use crate::storage::{self, FileKind, Library, load};
 
 /// Key under which settings are kept in eframe's storage.
 const SETTINGS_KEY: &str = "onsite-settings";
@@ -221,6 +221,22 @@ impl OnsiteApp {
             }
             Action::StartInterview { candidate, role } => {
                 self.start_interview(candidate, role, now)
+            }
+            Action::OpenFile(path) => {
+                let kind = storage::format::read_text(&path)
+                    .map(|text| storage::format::sniff_kind(&text));
+                match kind {
+                    Ok(Some(FileKind::Evaluation)) => {
+                        self.open_evaluation(path, Screen::Interview, now);
+                    }
+                    Ok(Some(FileKind::Plan)) => self.actions.push(Action::LoadPlan(path)),
+                    Ok(Some(FileKind::Pack)) => self.import_packs(&[path]),
+                    Ok(None) => state.error(format!(
+                        "{}: not an Onsite file (it should start with `QuestionPack(`, `InterviewPlan(` or `Evaluation(`)",
+                        path.display()
+                    )),
+                    Err(error) => state.error(error.to_string()),
+                }
             }
             Action::Resume(path) => self.open_evaluation(path, Screen::Interview, now),
             Action::OpenEvaluation(path) => self.open_evaluation(path, Screen::Review, now),
@@ -577,6 +593,9 @@ impl OnsiteApp {
             return;
         };
         let reports = autosaver.reports();
+        if reports.is_empty() {
+            return;
+        }
         let Some(session) = &mut self.state.session else {
             return;
         };
@@ -882,6 +901,11 @@ impl EframeApp {
 }
 
 impl EframeApp {
+    /// Queues an action for the first frame.
+    pub fn push(&mut self, action: Action) {
+        self.app.push(action);
+    }
+
     /// The app's state, e.g. to report a start-up problem.
     pub fn state_mut(&mut self) -> &mut AppState {
         &mut self.app.state

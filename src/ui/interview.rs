@@ -34,10 +34,12 @@ pub fn interview_ui(ui: &mut egui::Ui, state: &mut AppState, _now: f64, actions:
         return;
     };
     let mut show_purpose = session.show_purpose;
+    let width = ui.available_width();
     egui::Panel::left("question")
         .resizable(true)
-        .default_size((ui.available_width() * 0.48).max(320.0))
+        .default_size((width * 0.5).max(320.0))
         .min_size(300.0)
+        .max_size(width * 0.7)
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt(("question-scroll", current))
@@ -247,71 +249,84 @@ fn heading(ui: &mut egui::Ui, text: &str) {
 fn rubric_ui(ui: &mut egui::Ui, answer: &Answer, actions: &mut Vec<Action>) {
     let rubric = answer.rubric();
     let count = rubric.levels.len().max(1);
-    let spacing = ui.spacing().item_spacing.x;
-    let narrow = ui.available_width() < 520.0;
-    let card_width = if narrow {
-        ui.available_width()
+    // One row of cards when each gets a readable width, else one card per line.
+    let columns = if ui.available_width() / count as f32 >= 150.0 {
+        count
     } else {
-        (ui.available_width() - spacing * (count as f32 - 1.0)) / count as f32
+        1
     };
-    let layout = if narrow {
-        egui::Layout::top_down(egui::Align::Min)
-    } else {
-        egui::Layout::left_to_right(egui::Align::Min)
-    };
-    ui.with_layout(layout, |ui| {
-        for (position, level) in rubric.levels.iter().enumerate() {
-            let chosen = answer.outcome == Outcome::Rated(level.score);
-            let stroke = if chosen {
-                egui::Stroke::new(2.0, theme::ACCENT)
-            } else {
-                ui.visuals().widgets.noninteractive.bg_stroke
-            };
-            let card = egui::Frame::new()
-                .stroke(stroke)
-                .corner_radius(6.0)
-                .inner_margin(egui::Margin::same(8))
-                .show(ui, |ui| {
-                    ui.set_width(card_width - 16.0);
-                    ui.horizontal(|ui| {
-                        ui.strong(format!("{} {}", level.score, level.label));
-                        if position < 4 {
-                            let hint = Command::Rate(position as u8 + 1).hint(ui.ctx());
-                            ui.with_layout(
-                                egui::Layout::right_to_left(egui::Align::Center),
-                                |ui| {
-                                    ui.small(hint);
-                                },
-                            );
-                        }
-                    });
-                    ui.label(egui::RichText::new(&level.anchor).small());
-                });
-            let response = ui
-                .interact(
-                    card.response.rect,
-                    ui.scope_id().with(("rubric-card", position)),
-                    egui::Sense::click(),
-                )
-                .on_hover_cursor(egui::CursorIcon::PointingHand);
-            response.widget_info(|| {
-                egui::WidgetInfo::selected(
-                    egui::Role::RadioButton,
-                    true,
-                    chosen,
-                    format!("Rate {} {}", level.score, level.label),
-                )
-            });
-            if response.clicked() {
-                let action = if chosen {
-                    Action::RateCurrent(0)
-                } else {
-                    Action::RateCurrent(position as u8 + 1)
-                };
-                actions.push(action);
+    let mut cards = vec![Vec::new(); columns];
+    for (position, level) in rubric.levels.iter().enumerate() {
+        cards[position % columns].push((position, level));
+    }
+    ui.columns(columns, |uis| {
+        for (ui, column) in uis.iter_mut().zip(cards) {
+            for (position, level) in column {
+                rubric_card_ui(ui, answer, position, level, actions);
             }
         }
     });
+}
+
+/// One rubric level: score and label with its shortcut, then the anchor text. Clicking the
+/// card rates at this level (again to clear).
+fn rubric_card_ui(
+    ui: &mut egui::Ui,
+    answer: &Answer,
+    position: usize,
+    level: &crate::domain::RubricLevel,
+    actions: &mut Vec<Action>,
+) {
+    let chosen = answer.outcome == Outcome::Rated(level.score);
+    let stroke = if chosen {
+        egui::Stroke::new(2.0, theme::ACCENT)
+    } else {
+        ui.visuals().widgets.noninteractive.bg_stroke
+    };
+    let card = egui::Frame::new()
+        .stroke(stroke)
+        .corner_radius(6.0)
+        .inner_margin(egui::Margin::same(8))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.strong(format!("{} {}", level.score, level.label));
+                if let Ok(nth) = u8::try_from(position + 1)
+                    && nth <= 4
+                {
+                    let hint = Command::Rate(nth).hint(ui.ctx());
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        ui.small(hint);
+                    });
+                }
+            });
+            // `columns` justifies its children; the anchor reads better ragged-right.
+            ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                ui.add(egui::Label::new(egui::RichText::new(&level.anchor).small()).wrap());
+            });
+        });
+    let response = ui
+        .interact(
+            card.response.rect,
+            ui.scope_id().with(("rubric-card", position)),
+            egui::Sense::click(),
+        )
+        .on_hover_cursor(egui::CursorIcon::PointingHand);
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(
+            egui::Role::RadioButton,
+            true,
+            chosen,
+            format!("Rate {} {}", level.score, level.label),
+        )
+    });
+    if response.clicked() {
+        actions.push(if chosen {
+            Action::RateCurrent(0)
+        } else {
+            Action::RateCurrent(u8::try_from(position + 1).unwrap_or(u8::MAX))
+        });
+    }
 }
 
 fn notes_ui(ui: &mut egui::Ui, session: &mut Session, current: usize, actions: &mut Vec<Action>) {

@@ -20,8 +20,8 @@ use eframe::egui;
 
 pub use app::OnsiteApp;
 
-/// Opens the main window and runs until it is closed.
-pub fn run() -> anyhow::Result<()> {
+/// Opens the main window and runs until it is closed; `open` is a file to show at once.
+pub fn run(open: Option<std::path::PathBuf>) -> anyhow::Result<()> {
     let (library, library_error) = app::open_library();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -39,6 +39,9 @@ pub fn run() -> anyhow::Result<()> {
             let mut app = app::EframeApp::new(cc, library);
             if let Some(error) = library_error {
                 app.state_mut().error(error);
+            }
+            if let Some(path) = open {
+                app.push(action::Action::OpenFile(path));
             }
             Ok(Box::new(app))
         }),

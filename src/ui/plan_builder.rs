@@ -210,17 +210,8 @@ fn library_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>
                 let Some(question) = entry.pack.questions.get(key.question) else {
                     continue;
                 };
-                let response = ui.add_sized(
-                    [
-                        ui.available_width(),
-                        ROW_HEIGHT - ui.spacing().item_spacing.y,
-                    ],
-                    egui::Button::selectable(
-                        selected == Some(key),
-                        row_text(ui, question, &entry.pack.title),
-                    )
-                    .truncate(),
-                );
+                let response =
+                    result_row_ui(ui, question, &entry.pack.title, selected == Some(key));
                 if response.double_clicked() {
                     actions.push(Action::AddToPlan(key));
                 } else if response.clicked() {
@@ -233,31 +224,71 @@ fn library_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>
     }
 }
 
-/// Two lines: the prompt, then competency · level · minutes · pack in small text.
-fn row_text(ui: &egui::Ui, question: &Question, pack_title: &str) -> egui::text::LayoutJob {
-    let mut job = egui::text::LayoutJob::default();
-    let body = egui::TextStyle::Body.resolve(ui.style());
-    let small = egui::TextStyle::Small.resolve(ui.style());
-    let strong = ui.visuals().strong_text_color();
-    let weak = ui.visuals().weak_text_color();
-    let first_line = question.prompt.lines().next().unwrap_or_default();
-    job.append(first_line, 0.0, egui::TextFormat::simple(body, strong));
-    job.append(
-        &format!(
-            "\n{} · {} · {} min · {pack_title}",
-            if question.competency.is_empty() {
-                "General"
-            } else {
-                &question.competency
-            },
-            question.level.label(),
-            question.minutes
-        ),
-        0.0,
-        egui::TextFormat::simple(small, weak),
+/// One result: the prompt on the first line, competency · level · minutes · pack below, both
+/// cut to the width (the full text is in the preview). Drawn by hand so every row has the
+/// same height, which keeps the list virtualised.
+fn result_row_ui(
+    ui: &mut egui::Ui,
+    question: &Question,
+    pack_title: &str,
+    selected: bool,
+) -> egui::Response {
+    let size = egui::vec2(
+        ui.available_width(),
+        ROW_HEIGHT - ui.spacing().item_spacing.y,
     );
-    job.wrap.max_rows = 2;
-    job
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
+    let first_line = first_line(&question.prompt);
+    response
+        .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, first_line));
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let visuals = ui.visuals();
+    let painter = ui.painter();
+    if selected {
+        painter.rect_filled(rect, 4.0, visuals.selection.bg_fill);
+    } else if response.hovered() {
+        painter.rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
+    }
+    let (strong, weak) = if selected {
+        (
+            visuals.selection.stroke.color,
+            visuals.selection.stroke.color,
+        )
+    } else {
+        (visuals.strong_text_color(), visuals.weak_text_color())
+    };
+    let inner = rect.shrink2(egui::vec2(8.0, 2.0));
+    let line = |text: &str, style: egui::TextStyle, colour: egui::Color32| {
+        let mut job = egui::text::LayoutJob::simple_singleline(
+            text.to_owned(),
+            style.resolve(ui.style()),
+            colour,
+        );
+        job.wrap = egui::text::TextWrapping::truncate_at_width(inner.width());
+        ui.painter().layout_job(job)
+    };
+    let competency = if question.competency.is_empty() {
+        "General"
+    } else {
+        &question.competency
+    };
+    let meta = format!(
+        "{competency} · {} · {} min · {pack_title}",
+        question.level.label(),
+        question.minutes
+    );
+    let top = line(first_line, egui::TextStyle::Body, strong);
+    let bottom = line(&meta, egui::TextStyle::Small, weak);
+    let top_height = top.size().y;
+    painter.galley(inner.left_top(), top, strong);
+    painter.galley(
+        inner.left_top() + egui::vec2(0.0, top_height + 1.0),
+        bottom,
+        weak,
+    );
+    response
 }
 
 fn move_selection(builder: &mut super::state::PlanBuilder, up: bool, down: bool) {
@@ -303,7 +334,7 @@ pub fn preview_ui(ui: &mut egui::Ui, question: &Question) {
     for level in &rubric.levels {
         ui.horizontal_top(|ui| {
             ui.strong(format!("{} {}", level.score, level.label));
-            ui.label(&level.anchor);
+            ui.add(egui::Label::new(&level.anchor).wrap());
         });
     }
     if !question.guidance.is_empty() {
@@ -327,7 +358,7 @@ fn list_section(ui: &mut egui::Ui, title: &str, items: &[String]) {
     for item in items {
         ui.horizontal_top(|ui| {
             ui.label("•");
-            ui.label(item);
+            ui.add(egui::Label::new(item).wrap());
         });
     }
 }
@@ -367,8 +398,8 @@ fn plan_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
         .show(ui, |ui| {
             let count = builder.plan.entries.len();
             for index in 0..count {
-                let question =
-                    lookup(&builder.plan.entries[index].question, packs).map(|(q, _)| q.clone());
+                let question = lookup(&builder.plan.entries[index].question, packs)
+                    .map(|(q, _)| (first_line(&q.prompt).to_owned(), q.minutes));
                 let selected = builder.selected_entry == Some(index);
                 let row = egui::Frame::new()
                     .inner_margin(egui::Margin::symmetric(4, 2))
@@ -386,12 +417,13 @@ fn plan_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
                                     .on_hover_text("Drag to reorder (or Alt+Up / Alt+Down)");
                             });
                             ui.label(format!("{}.", index + 1));
-                            let prompt = question.as_ref().map_or_else(
-                                || "Missing question — it is no longer in the library".to_owned(),
-                                |q| q.prompt.lines().next().unwrap_or_default().to_owned(),
-                            );
+                            let (prompt, default_minutes) = question.unwrap_or_else(|| {
+                                (
+                                    "Missing question — it is no longer in the library".to_owned(),
+                                    10,
+                                )
+                            });
                             let entry = &mut builder.plan.entries[index];
-                            let default_minutes = question.as_ref().map_or(10, |q| q.minutes);
                             ui.with_layout(
                                 egui::Layout::right_to_left(egui::Align::Center),
                                 |ui| {
@@ -488,4 +520,9 @@ fn custom_question_ui(
         }
     });
     cancel
+}
+
+/// The first line of a prompt, for one-line lists.
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or_default()
 }

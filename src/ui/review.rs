@@ -119,8 +119,10 @@ fn answers_ui(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action
                     number
                 });
                 let prompt = answer.question.prompt.lines().next().unwrap_or_default();
+                let width = (ui.available_width() * 0.45).clamp(160.0, 360.0);
                 let toggle = ui
-                    .add(
+                    .add_sized(
+                        [width, 18.0],
                         egui::Label::new(prompt)
                             .truncate()
                             .sense(egui::Sense::click()),
@@ -267,13 +269,9 @@ fn verdict_ui(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action
             );
             let (fraction, text) = match competency.average {
                 Some(average) => ((average / SCALE_MAX) as f32, format!("{average:.1}")),
-                None => (0.0, "—".to_owned()),
+                None => (0.0, "not rated".to_owned()),
             };
-            ui.add(
-                egui::ProgressBar::new(fraction)
-                    .desired_width(120.0)
-                    .fill(theme::ACCENT),
-            );
+            widgets::score_bar(ui, fraction, 120.0);
             ui.label(text);
         });
     }

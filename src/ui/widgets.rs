@@ -38,3 +38,17 @@ pub fn outcome_text(outcome: Outcome, label: Option<&str>) -> String {
         (other, _) => other.label().to_owned(),
     }
 }
+
+/// A horizontal bar on a light track, filled to `fraction` (0–1); the same shape as the PDF's
+/// competency bars.
+pub fn score_bar(ui: &mut egui::Ui, fraction: f32, width: f32) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 10.0), egui::Sense::hover());
+    let painter = ui.painter();
+    painter.rect_filled(rect, 5.0, ui.visuals().extreme_bg_color);
+    let fraction = fraction.clamp(0.0, 1.0);
+    if fraction > 0.0 {
+        let mut filled = rect;
+        filled.set_width(rect.width() * fraction);
+        painter.rect_filled(filled, 5.0, theme::ACCENT);
+    }
+}

@@ -1,0 +1,86 @@
+//! How long a PDF export takes, and how big the file is, for evaluations of growing length.
+//!
+//! Run with `cargo bench --bench pdf_export`; results are kept in `docs/benchmarks.md`.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use onsite::domain::{Answer, Evaluation, EvaluationStatus, Outcome, Question, Recommendation};
+use onsite::report::{self, ReportOptions};
+
+/// An evaluation of `count` questions with notes of a realistic length (about 800 characters
+/// each, in Latin, Greek and Cyrillic) and the sample's kind of rubric.
+fn evaluation(count: usize) -> Evaluation {
+    let mut evaluation = Evaluation::new("Zoë Łukasiewicz-Ñúñez", "Senior Backend Engineer");
+    evaluation.interviewer = "Jörg Šimić".into();
+    evaluation.status = EvaluationStatus::Submitted;
+    evaluation.started_at = "2026-11-24T09:30:00Z".parse().ok();
+    evaluation.ended_at = "2026-11-24T10:45:00Z".parse().ok();
+    evaluation.recommendation = Some(Recommendation::Yes);
+    evaluation.summary = "A strong, practical engineer whose clearest strengths are data and \
+                          performance work.\n\nThe weak spot is consistency across services."
+        .into();
+    for i in 0..count {
+        let mut question = Question::new(
+            format!("q{i}"),
+            format!(
+                "Question {i}: our catalogue page runs several queries per request and \
+                 struggles at peak traffic. How would you use caching here?"
+            ),
+            10,
+        );
+        question.competency = ["API design", "Performance", "Operations", "Security"][i % 4].into();
+        question.key_points = (0..6)
+            .map(|k| {
+                format!(
+                    "Key point {k}: decides what to cache from how stale each kind of data may be"
+                )
+            })
+            .collect();
+        question.red_flags = vec!["Caches everything with the same TTL".into()];
+        question.rubric = Some(onsite::domain::Rubric::standard());
+        let mut answer = Answer::new(question, None);
+        answer.outcome = Outcome::Rated(1 + (i % 4) as u8);
+        answer.covered = (0..6).filter(|k| (k + i) % 3 != 0).collect();
+        answer.notes = format!(
+            "[00:30] First thing she asked: how stale may each field be? Sorted the data into \
+             three groups before naming any technology.\n\n\
+             [01:45] Descriptions: CDN plus Redis, TTL of several hours, versioned keys bumped by \
+             the CMS on publish. Prices: cache-aside, evicted on every change.\n\
+             [05:10] Raised stampede protection herself: one refresh per key behind a lock.\n\n\
+             Σημείωση {i}: στην προηγούμενη δουλειά της διαχειριζόταν Redis Cluster με έξι κόμβους.\n\n\
+             Примечание {i}: рассуждает правильно, но практического опыта здесь не хватает."
+        );
+        answer.seconds = 600 + (i as u64 * 13) % 300;
+        evaluation.answers.push(answer);
+    }
+    evaluation
+}
+
+fn export(c: &mut Criterion) {
+    let options = ReportOptions::default();
+    let mut group = c.benchmark_group("pdf_export");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(8));
+    for count in [15, 75, 150, 300] {
+        let evaluation = evaluation(count);
+        if let Ok(output) = report::pdf(&evaluation, &options) {
+            eprintln!(
+                "{count} questions: {} pages, {} bytes",
+                output.pages,
+                output.bytes.len()
+            );
+        }
+        group.throughput(Throughput::Elements(count as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(count), &evaluation, |b, e| {
+            b.iter(|| report::pdf(black_box(e), &options))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, export);
+criterion_main!(benches);

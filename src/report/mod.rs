@@ -1,0 +1,161 @@
+//! Reports: a finished evaluation as a PDF for the hiring committee, or as Markdown.
+//!
+//! Everything here is a pure function of the evaluation and the options — no file I/O, no
+//! egui — except [`system_fallback_fonts`], which looks for installed fonts and whose result
+//! the caller passes back in through [`ReportOptions::fallback_fonts`].
+//!
+//! The pipeline is: [`content`] gathers what the report says, `compose` turns it into blocks
+//! of rows, [`layout`] flows them onto pages ([`layout()`] returns that result, so tests can
+//! check positions), and `draw` turns the pages into PDF operations with subset fonts.
+
+mod compose;
+pub mod content;
+mod draw;
+pub mod fonts;
+mod format;
+pub mod layout;
+mod markdown;
+pub mod style;
+mod wrap;
+
+use std::collections::BTreeSet;
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
+use crate::domain::Evaluation;
+
+pub use fonts::{FallbackFont, system_fallback_fonts};
+pub use layout::{Item, Layout, Page, Paper, TextLine};
+
+/// What goes into a report and how the PDF is set. Markdown uses the content fields only.
+#[derive(Clone, Debug)]
+pub struct ReportOptions {
+    /// Paper size of the PDF (A4 unless set).
+    pub paper: Paper,
+    /// Whether to include the interviewer's private notes (off by default: they are for the
+    /// interviewer, not the committee).
+    pub include_private_notes: bool,
+    /// Whether to print, for each rated question, the rubric anchor of the chosen level (on by
+    /// default: it tells readers what the rating means for that question).
+    pub include_rubric_anchor: bool,
+    /// Time zone dates are shown in (UTC unless set; the CLI passes the system's zone).
+    pub time_zone: TimeZone,
+    /// Creation date written into the PDF's metadata. `None` takes the evaluation's
+    /// submission time (else its end or start), so the same evaluation always gives the same
+    /// file.
+    pub created_at: Option<Timestamp>,
+    /// Fonts for characters the bundled Inter lacks, tried in order; see
+    /// [`system_fallback_fonts`]. Empty by default.
+    pub fallback_fonts: Vec<FallbackFont>,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        Self {
+            paper: Paper::A4,
+            include_private_notes: false,
+            include_rubric_anchor: true,
+            time_zone: TimeZone::UTC,
+            created_at: None,
+            fallback_fonts: Vec::new(),
+        }
+    }
+}
+
+/// A finished PDF.
+#[derive(Clone, Debug)]
+pub struct PdfOutput {
+    /// The PDF file.
+    pub bytes: Vec<u8>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Characters no available font could draw; they appear as empty boxes in the PDF (and as
+    /// U+FFFD when its text is copied).
+    pub missing_characters: Vec<char>,
+}
+
+/// Why a report could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    /// A font could not be read or embedded.
+    #[error("font problem: {0}")]
+    Font(String),
+    /// The PDF could not be written.
+    #[error("cannot write the PDF: {0}")]
+    Pdf(String),
+}
+
+/// Lays out `evaluation` into pages without producing PDF bytes, for inspection.
+pub fn layout(evaluation: &Evaluation, options: &ReportOptions) -> Result<Layout, ReportError> {
+    let mut fonts = fonts::Fonts::new(&options.fallback_fonts)?;
+    Ok(lay_out(evaluation, options, &mut fonts))
+}
+
+/// Renders `evaluation` as a PDF.
+pub fn pdf(evaluation: &Evaluation, options: &ReportOptions) -> Result<PdfOutput, ReportError> {
+    let mut fonts = fonts::Fonts::new(&options.fallback_fonts)?;
+    let layout = lay_out(evaluation, options, &mut fonts);
+    let created = options
+        .created_at
+        .or(evaluation.submitted_at)
+        .or(evaluation.ended_at)
+        .or(evaluation.started_at)
+        .unwrap_or(Timestamp::UNIX_EPOCH);
+    let subject = if evaluation.role.trim().is_empty() {
+        format!("Interview evaluation of {}", evaluation.candidate.trim())
+    } else {
+        format!(
+            "Interview evaluation of {} for {}",
+            evaluation.candidate.trim(),
+            evaluation.role.trim()
+        )
+    };
+    let title = format!("{} – {}", content::TITLE, evaluation.candidate.trim());
+    let meta = draw::Metadata {
+        title: &title,
+        author: evaluation.interviewer.trim(),
+        subject: &subject,
+        created,
+    };
+    let bytes = draw::render(&layout, &fonts, &meta)?;
+    Ok(PdfOutput {
+        bytes,
+        pages: layout.pages.len(),
+        missing_characters: layout.missing_characters.iter().copied().collect(),
+    })
+}
+
+/// Renders `evaluation` as Markdown with the same content as the PDF.
+pub fn markdown(evaluation: &Evaluation, options: &ReportOptions) -> String {
+    markdown::render(&content::Report::new(evaluation, options))
+}
+
+/// The characters of the report that neither the bundled font nor `options.fallback_fonts`
+/// can draw: the ones to look for with [`system_fallback_fonts`].
+pub fn missing_characters(
+    evaluation: &Evaluation,
+    options: &ReportOptions,
+) -> Result<BTreeSet<char>, ReportError> {
+    Ok(layout(evaluation, options)?.missing_characters)
+}
+
+fn lay_out(
+    evaluation: &Evaluation,
+    options: &ReportOptions,
+    fonts: &mut fonts::Fonts<'_>,
+) -> Layout {
+    let report = content::Report::new(evaluation, options);
+    let frame = layout::Frame::new(options.paper);
+    let blocks = compose::compose(&report, fonts, frame);
+    let mut pages = layout::paginate(&blocks, frame);
+    compose::footers(&mut pages, &report.candidate, fonts, frame);
+    Layout {
+        width: frame.width,
+        height: frame.height,
+        margin: style::MARGIN,
+        body_bottom: frame.bottom,
+        pages,
+        missing_characters: fonts.missing().clone(),
+    }
+}
