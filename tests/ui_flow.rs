@@ -421,3 +421,51 @@ fn deleting_an_evaluation_asks_first() {
     assert!(!path.exists());
     assert!(harness.state().state.evaluations.is_empty());
 }
+
+/// Export from the review screen: the dialog suggests a name, the PDF is written in the
+/// background, and a notice offers to open it.
+#[test]
+fn exporting_a_pdf_from_the_review_screen() {
+    let home = tempfile::tempdir().unwrap();
+    let library = Library::open(home.path()).unwrap();
+    let evaluation: Evaluation =
+        load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/evaluation-sample.ron"))
+            .unwrap();
+    let path = library.new_evaluation_path(&evaluation);
+    library.save_evaluation(&path, &evaluation).unwrap();
+
+    let mut harness = harness(app(home.path()));
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
+    assert_eq!(harness.state().state.screen, Screen::Review);
+    harness.get_by_label("Export PDF…").click();
+    harness.run();
+    let suggested = harness.get_by_label("Save as").value().unwrap_or_default();
+    assert!(
+        suggested.ends_with("Zoë Łukasiewicz-Ñúñez - Senior Backend Engineer.pdf"),
+        "{suggested}"
+    );
+
+    let target = home.path().join("committee.pdf");
+    harness.get_by_label("Save as").focus();
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Save as")
+        .type_text(target.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    for _ in 0..200 {
+        if target.exists() && harness.query_by_label_contains("Exported").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+        harness.run();
+    }
+    let bytes = std::fs::read(&target).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    harness.get_by_label_contains("Exported");
+    harness.get_by_label("Open");
+}

@@ -57,6 +57,12 @@ pub enum Action {
     Resume(PathBuf),
     /// Open an evaluation on the review screen.
     OpenEvaluation(PathBuf),
+    /// Ask where to export an evaluation as a PDF.
+    ExportPdf(PathBuf),
+    /// Export now, with the dialog's choices.
+    RunExport,
+    /// Open a file with the system's viewer.
+    OpenExternally(PathBuf),
     /// Delete an evaluation file (after confirmation).
     DeleteEvaluation(PathBuf),
 

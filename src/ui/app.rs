@@ -9,9 +9,10 @@ use eframe::egui;
 use jiff::Timestamp;
 
 use super::action::Action;
+use super::export::{self, RunningExport};
 use super::shortcuts::{Command, Scope};
 use super::state::{
-    AppState, Dialog, NotesTab, PathPurpose, Screen, Session, Settings, ThemeChoice,
+    AppState, Dialog, NotesTab, NoticeKind, PathPurpose, Screen, Session, Settings, ThemeChoice,
 };
 use super::{home, interview, notices, plan_builder, review, settings, theme};
 use crate::domain::{
@@ -43,6 +44,8 @@ pub struct OnsiteApp {
     styled: bool,
     /// egui time of the last frame, for work done between frames (closing, flushing).
     last_now: f64,
+    /// PDF exports under way.
+    exports: Vec<RunningExport>,
 }
 
 impl OnsiteApp {
@@ -55,6 +58,7 @@ impl OnsiteApp {
             was_focused: true,
             styled: false,
             last_now: 0.0,
+            exports: Vec::new(),
         }
     }
 
@@ -78,6 +82,7 @@ impl OnsiteApp {
             self.autosaver = start_autosaver(&mut self.state, &ctx);
         }
         self.collect_save_reports();
+        self.collect_exports();
         self.collect_dropped_files(&ctx);
         self.handle_shortcuts(&ctx);
         self.tick_clock(now);
@@ -240,6 +245,49 @@ impl OnsiteApp {
             }
             Action::Resume(path) => self.open_evaluation(path, Screen::Interview, now),
             Action::OpenEvaluation(path) => self.open_evaluation(path, Screen::Review, now),
+            Action::ExportPdf(source) => {
+                let name = self
+                    .evaluation_at(&source)
+                    .map(|evaluation| export::suggested_file_name(&evaluation));
+                match name {
+                    Ok(name) => {
+                        self.state.dialog = Some(Dialog::Export {
+                            source,
+                            target: export::default_folder().join(name).display().to_string(),
+                            paper: crate::report::Paper::A4,
+                            include_private_notes: false,
+                        });
+                    }
+                    Err(error) => self.state.error(error),
+                }
+            }
+            Action::RunExport => {
+                let Some(Dialog::Export {
+                    source,
+                    target,
+                    paper,
+                    include_private_notes,
+                }) = self.state.dialog.take()
+                else {
+                    return;
+                };
+                let evaluation = match self.evaluation_at(&source) {
+                    Ok(evaluation) => evaluation,
+                    Err(error) => return self.state.error(error),
+                };
+                let target = PathBuf::from(target.trim());
+                match RunningExport::start(ctx, evaluation, target, paper, include_private_notes) {
+                    Ok(running) => self.exports.push(running),
+                    Err(error) => self
+                        .state
+                        .error(format!("Cannot start the export: {error}")),
+                }
+            }
+            Action::OpenExternally(path) => {
+                if let Err(error) = export::open_with_system(&path) {
+                    state.error(format!("{}: could not open: {error}", path.display()));
+                }
+            }
             Action::DeleteEvaluation(path) => {
                 state.dialog = None;
                 if state.session.as_ref().is_some_and(|s| s.path == path) {
@@ -617,6 +665,45 @@ impl OnsiteApp {
         }
         let (path, evaluation) = (session.path.clone(), session.evaluation.clone());
         self.state.update_listing(&path, &evaluation);
+    }
+
+    /// The evaluation stored at `path`: the open session's copy (with changes not yet on disk)
+    /// when it is the one open, else read from the file.
+    fn evaluation_at(&self, path: &std::path::Path) -> Result<Evaluation, String> {
+        match &self.state.session {
+            Some(session) if session.path == path => Ok(session.evaluation.clone()),
+            _ => load::<Evaluation>(path).map_err(|error| error.to_string()),
+        }
+    }
+
+    fn collect_exports(&mut self) {
+        let mut finished = Vec::new();
+        self.exports.retain(|running| match running.poll() {
+            Some(report) => {
+                finished.push(report);
+                false
+            }
+            None => true,
+        });
+        for report in finished {
+            match report.result {
+                Ok(pages) => {
+                    let mut text = format!("Exported {} ({pages} pages).", report.path.display());
+                    if !report.missing_characters.is_empty() {
+                        let list: String = report.missing_characters.iter().collect();
+                        text.push_str(&format!(
+                            " No installed font can draw these characters, so they show as boxes: {list}"
+                        ));
+                    }
+                    self.state.notice_with_button(
+                        NoticeKind::Info,
+                        text,
+                        Some(("Open".to_owned(), Action::OpenExternally(report.path))),
+                    );
+                }
+                Err(error) => self.state.error(format!("Export failed: {error}")),
+            }
+        }
     }
 
     fn collect_dropped_files(&mut self, ctx: &egui::Context) {

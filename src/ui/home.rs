@@ -148,6 +148,9 @@ fn home_column_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
                         if ui.button("Open").clicked() {
                             actions.push(Action::OpenEvaluation(listing.path.clone()));
                         }
+                        if ui.button("Export PDF…").clicked() {
+                            actions.push(Action::ExportPdf(listing.path.clone()));
+                        }
                         if ui
                             .button(egui::RichText::new("Delete…").color(theme::RED))
                             .clicked()

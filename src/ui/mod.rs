@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod export;
 pub mod home;
 pub mod interview;
 pub mod notices;

@@ -37,6 +37,11 @@ pub fn notices_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
                             if ui.small_button("✖").on_hover_text("Dismiss").clicked() {
                                 actions.push(Action::Dismiss(notice.id));
                             }
+                            if let Some((label, action)) = &notice.button
+                                && ui.small_button(label).clicked()
+                            {
+                                actions.push(action.clone());
+                            }
                         });
                     });
                 });
@@ -91,6 +96,54 @@ pub fn dialog_ui(ctx: &egui::Context, state: &mut AppState, actions: &mut Vec<Ac
                         .clicked()
                     {
                         actions.push(Action::DeleteEvaluation(path.clone()));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
+            Dialog::Export {
+                target,
+                paper,
+                include_private_notes,
+                ..
+            } => {
+                ui.heading("Export PDF");
+                ui.add_space(4.0);
+                let (submitted, _) = labelled_field(ui, "Save as", target, false);
+                ui.horizontal(|ui| {
+                    if ui.button("Browse…").clicked() {
+                        // Without a desktop portal rfd returns at once as if cancelled; the
+                        // typed path above always works.
+                        let current = PathBuf::from(target.as_str());
+                        let mut dialog = rfd::FileDialog::new()
+                            .set_title("Export PDF")
+                            .add_filter("PDF", &["pdf"]);
+                        if let Some(folder) = current.parent().filter(|f| f.is_dir()) {
+                            dialog = dialog.set_directory(folder);
+                        }
+                        if let Some(name) = current.file_name() {
+                            dialog = dialog.set_file_name(name.to_string_lossy());
+                        }
+                        if let Some(picked) = dialog.save_file() {
+                            *target = picked.display().to_string();
+                        }
+                    }
+                });
+                ui.add_space(4.0);
+                ui.horizontal(|ui| {
+                    ui.label("Paper");
+                    ui.selectable_value(paper, crate::report::Paper::A4, "A4");
+                    ui.selectable_value(paper, crate::report::Paper::Letter, "US Letter");
+                });
+                ui.checkbox(include_private_notes, "Include my private notes");
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    let ready = !target.trim().is_empty();
+                    if ui.add_enabled(ready, egui::Button::new("Export")).clicked()
+                        || (ready && submitted)
+                    {
+                        actions.push(Action::RunExport);
                     }
                     if ui.button("Cancel").clicked() {
                         actions.push(Action::CloseDialog);

@@ -44,7 +44,7 @@ pub fn review_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Acti
         });
         return;
     };
-    header_ui(ui, &session.evaluation, actions);
+    header_ui(ui, &session.path, &session.evaluation, actions);
     ui.separator();
     egui::Panel::right("verdict")
         .resizable(true)
@@ -62,7 +62,12 @@ pub fn review_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Acti
     });
 }
 
-fn header_ui(ui: &mut egui::Ui, evaluation: &Evaluation, actions: &mut Vec<Action>) {
+fn header_ui(
+    ui: &mut egui::Ui,
+    path: &std::path::Path,
+    evaluation: &Evaluation,
+    actions: &mut Vec<Action>,
+) {
     ui.horizontal(|ui| {
         ui.label(
             egui::RichText::new(&evaluation.candidate)
@@ -82,6 +87,9 @@ fn header_ui(ui: &mut egui::Ui, evaluation: &Evaluation, actions: &mut Vec<Actio
             }
         ));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("Export PDF…").clicked() {
+                actions.push(Action::ExportPdf(path.to_owned()));
+            }
             if evaluation.is_submitted() {
                 if ui.button("Reopen for changes").clicked() {
                     actions.push(Action::Reopen);

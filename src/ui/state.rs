@@ -266,6 +266,8 @@ pub struct Notice {
     pub kind: NoticeKind,
     /// The message (may have several lines).
     pub text: String,
+    /// A button offered with the message: its label and what it does.
+    pub button: Option<(String, super::action::Action)>,
 }
 
 /// What a typed path is for, in the path dialog.
@@ -291,6 +293,17 @@ pub enum Dialog {
         path: PathBuf,
         /// Its candidate, to name in the question.
         candidate: String,
+    },
+    /// Export an evaluation as a PDF.
+    Export {
+        /// The evaluation file.
+        source: PathBuf,
+        /// Where to write the PDF, as typed or picked.
+        target: String,
+        /// Paper size.
+        paper: crate::report::Paper,
+        /// Whether to include private notes.
+        include_private_notes: bool,
     },
     /// Type a path (always offered beside the native dialog, which may be unavailable).
     Path {
@@ -393,11 +406,22 @@ impl AppState {
     }
 
     fn notice(&mut self, kind: NoticeKind, text: String) {
+        self.notice_with_button(kind, text, None);
+    }
+
+    /// Shows a notice with a button, e.g. "Open" after an export.
+    pub fn notice_with_button(
+        &mut self,
+        kind: NoticeKind,
+        text: String,
+        button: Option<(String, super::action::Action)>,
+    ) {
         self.next_notice += 1;
         self.notices.push(Notice {
             id: self.next_notice,
             kind,
             text,
+            button,
         });
     }
 
