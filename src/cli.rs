@@ -265,6 +265,7 @@ fn export(
     crate::storage::write_atomic(output, &bytes, crate::storage::Visibility::Private)
         .with_context(|| format!("cannot write {}", output.display()))?;
     match pages {
+        Some(1) => writeln!(out, "wrote {} (1 page)", output.display())?,
         Some(pages) => writeln!(out, "wrote {} ({pages} pages)", output.display())?,
         None => writeln!(out, "wrote {}", output.display())?,
     }

@@ -438,7 +438,7 @@ fn the_cli_exports_pdf_and_markdown() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(String::from_utf8_lossy(&output.stdout).contains("pages)"));
+    assert!(String::from_utf8_lossy(&output.stdout).contains(" pages)"));
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF"));
     let pages = pdf_pages(&bytes);

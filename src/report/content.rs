@@ -133,9 +133,12 @@ pub fn outcome_label(answer: &Answer) -> String {
 }
 
 /// The counts line under the score: "4 rated · 1 not asked · 0 no evidence · 1 unrated".
+///
+/// Each number is tied to its word with no-break spaces, so a wrapped line never strands a
+/// number from what it counts.
 pub fn counts_line(completeness: &Completeness) -> String {
     format!(
-        "{} rated · {} not asked · {} no evidence · {} unrated",
+        "{}\u{a0}rated · {}\u{a0}not\u{a0}asked · {}\u{a0}no\u{a0}evidence · {}\u{a0}unrated",
         completeness.rated,
         completeness.not_asked,
         completeness.no_evidence,

@@ -90,6 +90,14 @@ pub fn render(
     };
     let mut warnings = Vec::new();
     let mut pdf = document.to_lopdf_document(&options, &mut warnings);
+    // printpdf reports problems such as an unembeddable font as messages rather than errors;
+    // a PDF written past one would be broken, so it becomes an error here.
+    if let Some(problem) = warnings
+        .iter()
+        .find(|w| w.severity == printpdf::PdfParseErrorSeverity::Error)
+    {
+        return Err(ReportError::Pdf(problem.msg.clone()));
+    }
     // printpdf writes a random file identifier; one derived from the content makes the same
     // evaluation export to the same bytes, which keeps exports reproducible and diffable.
     let id = identifier(layout, meta);

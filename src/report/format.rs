@@ -14,7 +14,7 @@ pub fn score(value: f64) -> String {
 pub fn duration(seconds: u64) -> String {
     let minutes = (seconds + 30) / 60;
     match (seconds, minutes / 60, minutes % 60) {
-        (0, _, _) => "not recorded".to_owned(),
+        (0, _, _) => super::content::NOT_RECORDED.to_owned(),
         (1..60, _, _) => format!("{seconds} s"),
         (_, 0, m) => format!("{m} min"),
         (_, h, 0) => format!("{h} h"),
@@ -70,7 +70,7 @@ pub fn interview_date(start: Option<Timestamp>, end: Option<Timestamp>, zone: &T
         }
         (Some(start), _) => date_time(start, zone),
         (None, Some(end)) => date_time(end, zone),
-        (None, None) => "not recorded".to_owned(),
+        (None, None) => super::content::NOT_RECORDED.to_owned(),
     }
 }
 
