@@ -5,7 +5,7 @@
 use eframe::egui;
 use egui_kittest::Harness;
 
-const SOURCES: [(&str, &str); 9] = [
+const SOURCES: [(&str, &str); 12] = [
     ("app.rs", include_str!("../src/ui/app.rs")),
     ("home.rs", include_str!("../src/ui/home.rs")),
     ("interview.rs", include_str!("../src/ui/interview.rs")),
@@ -15,6 +15,9 @@ const SOURCES: [(&str, &str); 9] = [
     ("settings.rs", include_str!("../src/ui/settings.rs")),
     ("widgets.rs", include_str!("../src/ui/widgets.rs")),
     ("shortcuts.rs", include_str!("../src/ui/shortcuts.rs")),
+    ("packs.rs", include_str!("../src/ui/packs.rs")),
+    ("pack_editor.rs", include_str!("../src/ui/pack_editor.rs")),
+    ("export.rs", include_str!("../src/ui/export.rs")),
 ];
 
 #[test]

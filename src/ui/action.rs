@@ -22,6 +22,8 @@ pub enum Action {
     BrowseImport,
     /// Import these pack files.
     ImportPacks(Vec<PathBuf>),
+    /// Answer the question asked when an imported pack's id is already taken.
+    ResolveImport(ImportChoice),
 
     /// Start a new, empty plan.
     NewPlan,
@@ -95,8 +97,44 @@ pub enum Action {
     /// Make a submitted evaluation editable again.
     Reopen,
 
+    /// Start a new, empty pack in the editor.
+    NewPack,
+    /// Open the pack at this index of the library in the editor.
+    OpenPack(usize),
+    /// Copy the open pack into a new, editable user pack.
+    DuplicatePack,
+    /// Save the edited pack.
+    SavePack,
+    /// Ask where to export the edited pack.
+    ExportPackDialog,
+    /// Write the edited pack to the path in the export dialog.
+    RunPackExport,
+    /// Undo the last change in the pack editor.
+    Undo,
+    /// Redo the last undone change in the pack editor.
+    Redo,
+    /// Throw away the pack editor's unsaved changes, then do the action.
+    DiscardPackChanges(Box<Action>),
+    /// Save the pack editor's changes, then do the action.
+    SavePackThen(Box<Action>),
+    /// Close the window (after the unsaved-changes question).
+    Quit,
+    /// Pick a Markdown or text document to import as a pack.
+    BrowseDocumentImport,
+
     /// Change the theme.
     SetTheme(ThemeChoice),
     /// Change the zoom factor.
     SetZoom(f32),
+}
+
+/// What to do with an imported pack whose id is already in the library.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportChoice {
+    /// Import it under a new id, beside the existing one.
+    KeepBoth,
+    /// Replace the existing file, keeping a backup copy.
+    Replace,
+    /// Do not import it.
+    Cancel,
 }

@@ -8,13 +8,14 @@ use std::time::Duration;
 use eframe::egui;
 use jiff::Timestamp;
 
-use super::action::Action;
+use super::action::{Action, ImportChoice};
 use super::export::{self, RunningExport};
+use super::pack_editor::{PackEditor, SaveTarget};
 use super::shortcuts::{Command, Scope};
 use super::state::{
     AppState, Dialog, NotesTab, NoticeKind, PathPurpose, Screen, Session, Settings, ThemeChoice,
 };
-use super::{home, interview, notices, plan_builder, review, settings, theme};
+use super::{home, interview, notices, packs, plan_builder, review, settings, theme};
 use crate::domain::{
     Evaluation, EvaluationStatus, Outcome, PlanEntry, PlanQuestion, QuestionPack, QuestionRef,
     slugify,
@@ -46,6 +47,8 @@ pub struct OnsiteApp {
     last_now: f64,
     /// PDF exports under way.
     exports: Vec<RunningExport>,
+    /// Set once the user chose to close despite (or after saving) unsaved changes.
+    quitting: bool,
 }
 
 impl OnsiteApp {
@@ -59,6 +62,7 @@ impl OnsiteApp {
             styled: false,
             last_now: 0.0,
             exports: Vec::new(),
+            quitting: false,
         }
     }
 
@@ -96,6 +100,7 @@ impl OnsiteApp {
             Screen::Interview => interview::interview_ui(ui, &mut self.state, now, &mut actions),
             Screen::Review => review::review_ui(ui, &mut self.state, &mut actions),
             Screen::Settings => settings::settings_ui(ui, &mut self.state, &mut actions),
+            Screen::Packs => packs::packs_ui(ui, &mut self.state, now, &mut actions),
         });
         notices::dialog_ui(&ctx, &mut self.state, &mut actions);
 
@@ -109,8 +114,30 @@ impl OnsiteApp {
         self.autosave(&ctx, now);
     }
 
+    /// Whether `action` would leave the pack editor with changes not saved.
+    fn leaves_unsaved_pack(&self, action: &Action) -> bool {
+        let unsaved = self
+            .state
+            .pack_editor
+            .as_ref()
+            .is_some_and(|editor| editor.unsaved && !editor.is_read_only());
+        unsaved
+            && match action {
+                Action::Go(screen) => *screen != Screen::Packs,
+                Action::NewPack | Action::OpenPack(_) | Action::Quit => true,
+                Action::Resume(_) | Action::OpenEvaluation(_) | Action::NewPlan => true,
+                _ => false,
+            }
+    }
+
     /// Applies one action to the state.
     fn apply(&mut self, action: Action, ctx: &egui::Context, now: f64) {
+        if self.leaves_unsaved_pack(&action) {
+            self.state.dialog = Some(Dialog::UnsavedPack {
+                then: Box::new(action),
+            });
+            return;
+        }
         let state = &mut self.state;
         match action {
             Action::Go(screen) => self.go(screen, now),
@@ -135,6 +162,7 @@ impl OnsiteApp {
                 }
             }
             Action::ImportPacks(paths) => self.import_packs(&paths),
+            Action::ResolveImport(choice) => self.resolve_import(choice),
             Action::NewPlan => {
                 state.builder = super::state::PlanBuilder::new("");
                 state.screen = Screen::PlanBuilder;
@@ -407,6 +435,83 @@ impl OnsiteApp {
                 }
                 self.save_now(now);
             }
+            Action::NewPack => {
+                let mut pack =
+                    QuestionPack::new(self.unused_pack_id("my-questions"), "My questions");
+                pack.author = self.state.settings.interviewer.clone();
+                let mut editor = PackEditor::open(pack, SaveTarget::New);
+                let question = editor.new_question();
+                editor.apply(now, |pack, selected| {
+                    pack.questions.push(question);
+                    *selected = 0;
+                });
+                self.state.pack_editor = Some(editor);
+                self.state.screen = Screen::Packs;
+            }
+            Action::OpenPack(index) => {
+                if let Some(entry) = state.packs.get(index) {
+                    let target = match &entry.origin {
+                        storage::PackOrigin::Bundled => SaveTarget::Bundled,
+                        storage::PackOrigin::User(path) => SaveTarget::File(path.clone()),
+                    };
+                    state.pack_editor = Some(PackEditor::open(entry.pack.clone(), target));
+                    state.screen = Screen::Packs;
+                }
+            }
+            Action::DuplicatePack => {
+                let Some(editor) = &self.state.pack_editor else {
+                    return;
+                };
+                let mut pack = editor.pack.clone();
+                pack.id = self.unused_pack_id(&format!("{}-copy", pack.id));
+                pack.title = format!("{} (copy)", pack.title);
+                let mut editor = PackEditor::open(pack, SaveTarget::New);
+                editor.unsaved = true;
+                self.state.pack_editor = Some(editor);
+            }
+            Action::SavePack => {
+                self.save_pack();
+            }
+            Action::SavePackThen(then) => {
+                self.state.dialog = None;
+                if self.save_pack() {
+                    self.apply(*then, ctx, now);
+                }
+            }
+            Action::DiscardPackChanges(then) => {
+                self.state.dialog = None;
+                if let Some(editor) = &mut self.state.pack_editor {
+                    editor.unsaved = false;
+                }
+                self.state.pack_editor = None;
+                self.apply(*then, ctx, now);
+            }
+            Action::Undo => {
+                if let Some(editor) = &mut state.pack_editor {
+                    editor.undo();
+                }
+            }
+            Action::Redo => {
+                if let Some(editor) = &mut state.pack_editor {
+                    editor.redo();
+                }
+            }
+            Action::ExportPackDialog => {
+                if let Some(editor) = &state.pack_editor {
+                    let name = format!("{}.ron", slugify(&editor.pack.id, "pack"));
+                    state.dialog = Some(Dialog::ExportPack {
+                        target: export::default_folder().join(name).display().to_string(),
+                    });
+                }
+            }
+            Action::RunPackExport => self.export_pack(),
+            Action::Quit => {
+                self.quitting = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Action::BrowseDocumentImport => {
+                state.error("Importing from documents is not available yet.");
+            }
             Action::SetTheme(choice) => {
                 state.settings.theme = choice;
                 apply_theme(ctx, choice);
@@ -571,6 +676,73 @@ impl OnsiteApp {
         }
     }
 
+    /// A pack id based on `base` that no loaded pack uses.
+    fn unused_pack_id(&self, base: &str) -> String {
+        let base = slugify(base, "pack");
+        (1..)
+            .map(|n| {
+                if n == 1 {
+                    base.clone()
+                } else {
+                    format!("{base}-{n}")
+                }
+            })
+            .find(|id| self.state.packs.iter().all(|entry| entry.pack.id != *id))
+            .unwrap_or(base)
+    }
+
+    /// Saves the edited pack; returns whether it was saved.
+    fn save_pack(&mut self) -> bool {
+        let state = &mut self.state;
+        let Some(editor) = &state.pack_editor else {
+            return false;
+        };
+        let result = pack_save_path(state, editor).and_then(|path| {
+            storage::save(&path, &editor.pack, storage::Visibility::Shared)
+                .map(|()| path)
+                .map_err(|error| error.to_string())
+        });
+        match result {
+            Ok(path) => {
+                if let Some(editor) = &mut state.pack_editor {
+                    editor.saved(SaveTarget::File(path));
+                }
+                state.reload();
+                state.info("Pack saved.");
+                true
+            }
+            Err(message) => {
+                state.error(message);
+                false
+            }
+        }
+    }
+
+    fn export_pack(&mut self) {
+        let state = &mut self.state;
+        let Some(Dialog::ExportPack { target }) = state.dialog.take() else {
+            return;
+        };
+        let Some(editor) = &state.pack_editor else {
+            return;
+        };
+        let path = PathBuf::from(target.trim());
+        let is_markdown = path.extension().is_some_and(|ext| {
+            ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown")
+        });
+        let result = if is_markdown {
+            state.error("Markdown export of packs is not available yet; use a .ron name.");
+            return;
+        } else {
+            storage::save(&path, &editor.pack, storage::Visibility::Shared)
+                .map_err(|e| e.to_string())
+        };
+        match result {
+            Ok(()) => state.info(format!("Exported the pack to {}.", path.display())),
+            Err(error) => state.error(error),
+        }
+    }
+
     fn save_plan(&mut self) {
         let state = &mut self.state;
         let Some(library) = &state.library else {
@@ -597,42 +769,108 @@ impl OnsiteApp {
         }
     }
 
+    /// Imports pack files one by one. A pack whose id is taken stops the run with a question
+    /// (keep both, replace, cancel); the rest continue once it is answered.
     fn import_packs(&mut self, paths: &[PathBuf]) {
+        self.state.dialog = None;
+        for (index, path) in paths.iter().enumerate() {
+            match load::<QuestionPack>(path) {
+                Ok(pack) => {
+                    if !self.import_pack(pack, paths[index + 1..].to_vec()) {
+                        return;
+                    }
+                }
+                Err(error) => self.state.error(error.to_string()),
+            }
+        }
+    }
+
+    /// Adds `pack` to the library, or asks what to do if its id is taken. Returns false when it
+    /// asked (the import continues with `remaining` after the answer).
+    fn import_pack(&mut self, pack: QuestionPack, remaining: Vec<PathBuf>) -> bool {
+        let taken = self
+            .state
+            .packs
+            .iter()
+            .find(|entry| entry.pack.id == pack.id)
+            .map(|entry| match &entry.origin {
+                storage::PackOrigin::Bundled => None,
+                storage::PackOrigin::User(path) => Some(path.clone()),
+            });
+        match taken {
+            Some(existing) => {
+                self.state.dialog = Some(Dialog::ImportConflict {
+                    pack: Box::new(pack),
+                    existing,
+                    remaining,
+                });
+                false
+            }
+            None => {
+                self.save_imported(&pack, None);
+                true
+            }
+        }
+    }
+
+    /// Saves an imported pack as a new file, or over `replace` after backing that file up.
+    fn save_imported(&mut self, pack: &QuestionPack, replace: Option<PathBuf>) {
         let state = &mut self.state;
-        state.dialog = None;
         let Some(library) = &state.library else {
             state.error("The library folder is not available; nothing was imported.");
             return;
         };
-        let mut imported = Vec::new();
-        let mut errors = Vec::new();
-        for path in paths {
-            let pack = match load::<QuestionPack>(path) {
-                Ok(pack) => pack,
-                Err(error) => {
-                    errors.push(error.to_string());
-                    continue;
-                }
-            };
-            if state.packs.iter().any(|entry| entry.pack.id == pack.id) {
-                errors.push(format!(
-                    "{}: a pack with id `{}` is already in the library; change the id in the file to import it beside the existing one",
-                    path.display(),
-                    pack.id
-                ));
-                continue;
+        let result = match replace {
+            Some(path) => backup_pack(library, &path).and_then(|backup| {
+                storage::save(&path, pack, storage::Visibility::Shared)
+                    .map(|()| {
+                        format!(
+                            "Replaced {} (the old file is kept as {}).",
+                            pack.title,
+                            backup.display()
+                        )
+                    })
+                    .map_err(|error| error.to_string())
+            }),
+            None => library
+                .save_pack(pack)
+                .map(|_| format!("Imported {}.", pack.title))
+                .map_err(|error| error.to_string()),
+        };
+        match result {
+            Ok(message) => {
+                state.reload();
+                state.info(message);
             }
-            match library.save_pack(&pack) {
-                Ok(_) => imported.push(pack.title.clone()),
-                Err(error) => errors.push(error.to_string()),
+            Err(error) => state.error(error),
+        }
+    }
+
+    fn resolve_import(&mut self, choice: ImportChoice) {
+        let Some(Dialog::ImportConflict {
+            pack,
+            existing,
+            remaining,
+        }) = self.state.dialog.take()
+        else {
+            return;
+        };
+        let mut pack = *pack;
+        match choice {
+            ImportChoice::KeepBoth => {
+                pack.id = self.unused_pack_id(&pack.id);
+                self.save_imported(&pack, None);
             }
+            ImportChoice::Replace => match existing {
+                Some(path) => self.save_imported(&pack, Some(path)),
+                None => self
+                    .state
+                    .error("A bundled pack cannot be replaced; keep both instead."),
+            },
+            ImportChoice::Cancel => {}
         }
-        if !imported.is_empty() {
-            state.reload();
-            state.info(format!("Imported: {}.", imported.join(", ")));
-        }
-        for error in errors {
-            state.error(error);
+        if choice != ImportChoice::Cancel {
+            self.import_packs(&remaining);
         }
     }
 
@@ -728,6 +966,7 @@ impl OnsiteApp {
             Screen::Home => Some(Scope::Home),
             Screen::PlanBuilder => Some(Scope::PlanBuilder),
             Screen::Interview => Some(Scope::Interview),
+            Screen::Packs => Some(Scope::PackEditor),
             Screen::Review | Screen::Settings => None,
         };
         let mut commands = Command::in_scope(Scope::Global);
@@ -796,6 +1035,9 @@ impl OnsiteApp {
             Command::GeneralNotes => Action::ShowNotes(NotesTab::General),
             Command::PrivateNotes => Action::ShowNotes(NotesTab::Private),
             Command::EndInterview => Action::EndInterview,
+            Command::SavePack => Action::SavePack,
+            Command::Undo => Action::Undo,
+            Command::Redo => Action::Redo,
         };
         self.actions.push(action);
     }
@@ -883,6 +1125,50 @@ impl OnsiteApp {
     }
 }
 
+/// Copies a user pack file into `packs/backups/` before it is replaced; returns the copy.
+fn backup_pack(library: &Library, path: &std::path::Path) -> Result<PathBuf, String> {
+    let folder = library.packs_dir().join("backups");
+    std::fs::create_dir_all(&folder)
+        .map_err(|error| format!("{}: cannot create: {error}", folder.display()))?;
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "pack".to_owned(), |s| s.to_string_lossy().into_owned());
+    let stamp = Timestamp::now().strftime("%Y%m%d-%H%M%S").to_string();
+    let backup = folder.join(format!("{stem}-{stamp}.ron"));
+    std::fs::copy(path, &backup)
+        .map(|_| backup.clone())
+        .map_err(|error| format!("{}: cannot back up: {error}", path.display()))
+}
+
+/// Where the edited pack should be saved, or why it cannot be.
+fn pack_save_path(state: &AppState, editor: &PackEditor) -> Result<PathBuf, String> {
+    if editor.is_read_only() {
+        return Err("Bundled packs are read-only; use Duplicate to edit.".into());
+    }
+    if !editor.problems.is_empty() {
+        return Err("The pack has problems (marked in red); fix them before saving.".into());
+    }
+    let Some(library) = &state.library else {
+        return Err("The library folder is not available; the pack was not saved.".into());
+    };
+    match &editor.target {
+        SaveTarget::File(path) => Ok(path.clone()),
+        SaveTarget::New | SaveTarget::Bundled => {
+            if state
+                .packs
+                .iter()
+                .any(|entry| entry.pack.id == editor.pack.id)
+            {
+                return Err(format!(
+                    "A pack with id `{}` already exists; choose another id.",
+                    editor.pack.id
+                ));
+            }
+            Ok(library.packs_dir().join(format!("{}.ron", editor.pack.id)))
+        }
+    }
+}
+
 fn start_autosaver(state: &mut AppState, ctx: &egui::Context) -> Option<Autosaver> {
     // A finished save wakes the UI so "Saved" or an error shows at once.
     let ctx = ctx.clone();
@@ -914,6 +1200,7 @@ fn top_bar(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
                 (Screen::PlanBuilder, "Plan"),
                 (Screen::Interview, "Interview"),
                 (Screen::Review, "Review"),
+                (Screen::Packs, "Packs"),
             ];
             for (screen, label) in screens {
                 let enabled = match screen {
@@ -1001,6 +1288,12 @@ impl EframeApp {
 
 impl eframe::App for EframeApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let closing = ui.ctx().input(|i| i.viewport().close_requested());
+        if closing && !self.app.quitting && self.app.leaves_unsaved_pack(&Action::Quit) {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.app.push(Action::Quit);
+        }
         self.app.show(ui);
     }
 

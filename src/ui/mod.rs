@@ -8,6 +8,8 @@ pub mod export;
 pub mod home;
 pub mod interview;
 pub mod notices;
+pub mod pack_editor;
+pub mod packs;
 pub mod plan_builder;
 pub mod review;
 pub mod search;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
-use super::action::Action;
+use super::action::{Action, ImportChoice};
 use super::state::{AppState, Dialog, NoticeKind, PathPurpose};
 use super::theme;
 
@@ -144,6 +144,82 @@ pub fn dialog_ui(ctx: &egui::Context, state: &mut AppState, actions: &mut Vec<Ac
                         || (ready && submitted)
                     {
                         actions.push(Action::RunExport);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
+            Dialog::ImportConflict { pack, existing, .. } => {
+                ui.heading("This pack is already in your library");
+                ui.add_space(4.0);
+                ui.label(format!(
+                    "“{}” has the id `{}`, which a pack in your library already uses.",
+                    pack.title, pack.id
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui
+                        .button("Keep both")
+                        .on_hover_text("Import it under a new id")
+                        .clicked()
+                    {
+                        actions.push(Action::ResolveImport(ImportChoice::KeepBoth));
+                    }
+                    let replace = ui
+                        .add_enabled(existing.is_some(), egui::Button::new("Replace"))
+                        .on_hover_text("Replace your pack; the old file is kept in packs/backups")
+                        .on_disabled_hover_text("Bundled packs cannot be replaced");
+                    if replace.clicked() {
+                        actions.push(Action::ResolveImport(ImportChoice::Replace));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        actions.push(Action::ResolveImport(ImportChoice::Cancel));
+                    }
+                });
+            }
+            Dialog::UnsavedPack { then } => {
+                ui.heading("Save changes to this pack?");
+                ui.add_space(4.0);
+                ui.label("The pack you are editing has changes that are not saved.");
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        actions.push(Action::SavePackThen(then.clone()));
+                    }
+                    if ui.button("Discard changes").clicked() {
+                        actions.push(Action::DiscardPackChanges(then.clone()));
+                    }
+                    if ui.button("Keep editing").clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
+            Dialog::ExportPack { target } => {
+                ui.heading("Export pack");
+                ui.add_space(4.0);
+                ui.label("A .ron file can be shared and imported; a .md file is readable Markdown.");
+                let (submitted, _) = labelled_field(ui, "Save as", target, false);
+                if ui.button("Browse…").clicked() {
+                    let current = PathBuf::from(target.as_str());
+                    let mut dialog = rfd::FileDialog::new()
+                        .set_title("Export pack")
+                        .add_filter("Onsite pack", &["ron"])
+                        .add_filter("Markdown", &["md"]);
+                    if let Some(name) = current.file_name() {
+                        dialog = dialog.set_file_name(name.to_string_lossy());
+                    }
+                    if let Some(picked) = dialog.save_file() {
+                        *target = picked.display().to_string();
+                    }
+                }
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    let ready = !target.trim().is_empty();
+                    if ui.add_enabled(ready, egui::Button::new("Export")).clicked()
+                        || (ready && submitted)
+                    {
+                        actions.push(Action::RunPackExport);
                     }
                     if ui.button("Cancel").clicked() {
                         actions.push(Action::CloseDialog);

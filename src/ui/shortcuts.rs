@@ -17,6 +17,8 @@ pub enum Scope {
     PlanBuilder,
     /// During the interview.
     Interview,
+    /// In the pack editor.
+    PackEditor,
 }
 
 /// A command that has a keyboard shortcut.
@@ -64,6 +66,12 @@ pub enum Command {
     PrivateNotes,
     /// End the interview and go to the review.
     EndInterview,
+    /// Save the pack being edited.
+    SavePack,
+    /// Undo the last change to the pack.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -86,7 +94,7 @@ const DIGITS: [Key; 5] = [Key::Num0, Key::Num1, Key::Num2, Key::Num3, Key::Num4]
 
 impl Command {
     /// Every command, for menus, help and the clash test.
-    pub const ALL: [Command; 24] = [
+    pub const ALL: [Command; 27] = [
         Command::ZoomIn,
         Command::ZoomOut,
         Command::ImportPack,
@@ -111,6 +119,9 @@ impl Command {
         Command::GeneralNotes,
         Command::PrivateNotes,
         Command::EndInterview,
+        Command::SavePack,
+        Command::Undo,
+        Command::Redo,
     ];
 
     /// Where the shortcut works.
@@ -136,6 +147,7 @@ impl Command {
             | Command::GeneralNotes
             | Command::PrivateNotes
             | Command::EndInterview => Scope::Interview,
+            Command::SavePack | Command::Undo | Command::Redo => Scope::PackEditor,
         }
     }
 
@@ -163,6 +175,9 @@ impl Command {
             Command::GeneralNotes => cmd_shift(Key::G),
             Command::PrivateNotes => cmd_shift(Key::P),
             Command::EndInterview => cmd_shift(Key::R),
+            Command::SavePack => cmd(Key::S),
+            Command::Undo => cmd(Key::Z),
+            Command::Redo => cmd_shift(Key::Z),
         }
     }
 
@@ -171,6 +186,7 @@ impl Command {
     pub fn alternative_shortcut(self) -> Option<KeyboardShortcut> {
         match self {
             Command::ZoomIn => Some(cmd(Key::Equals)),
+            Command::Redo => Some(cmd(Key::Y)),
             _ => None,
         }
     }
@@ -210,6 +226,9 @@ impl Command {
             Command::GeneralNotes => "General notes".into(),
             Command::PrivateNotes => "Private notes".into(),
             Command::EndInterview => "End interview".into(),
+            Command::SavePack => "Save pack".into(),
+            Command::Undo => "Undo".into(),
+            Command::Redo => "Redo".into(),
         }
     }
 
@@ -301,6 +320,7 @@ mod tests {
             Scope::Home,
             Scope::PlanBuilder,
             Scope::Interview,
+            Scope::PackEditor,
         ] {
             let ordered = Command::in_scope(scope);
             for (i, earlier) in ordered.iter().enumerate() {

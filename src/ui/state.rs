@@ -24,6 +24,8 @@ pub enum Screen {
     Interview,
     /// Check every answer, decide and submit.
     Review,
+    /// Browse and edit question packs.
+    Packs,
     /// Theme, zoom, interviewer name.
     Settings,
 }
@@ -305,6 +307,25 @@ pub enum Dialog {
         /// Whether to include private notes.
         include_private_notes: bool,
     },
+    /// An imported pack has an id already in the library.
+    ImportConflict {
+        /// The pack being imported.
+        pack: Box<crate::domain::QuestionPack>,
+        /// The user file with that id, or `None` when the id is a bundled pack's.
+        existing: Option<PathBuf>,
+        /// Files still to import after this one.
+        remaining: Vec<PathBuf>,
+    },
+    /// The pack editor has unsaved changes: save, discard or stay.
+    UnsavedPack {
+        /// What to do once the question is answered (unless the answer is to stay).
+        then: Box<super::action::Action>,
+    },
+    /// Save a copy of the edited pack somewhere (RON, or Markdown for a `.md` name).
+    ExportPack {
+        /// The path typed or picked.
+        target: String,
+    },
     /// Type a path (always offered beside the native dialog, which may be unavailable).
     Path {
         /// What the path is for.
@@ -338,6 +359,8 @@ pub struct AppState {
     pub notices: Vec<Notice>,
     /// The dialog shown, if any.
     pub dialog: Option<Dialog>,
+    /// The pack open on the packs screen.
+    pub pack_editor: Option<super::pack_editor::PackEditor>,
     next_notice: u64,
 }
 
@@ -356,6 +379,7 @@ impl AppState {
             session: None,
             notices: Vec::new(),
             dialog: None,
+            pack_editor: None,
             next_notice: 0,
         };
         state.reload();

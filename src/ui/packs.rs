@@ -1,0 +1,613 @@
+//! Packs: the list of question packs and the pack editor (metadata, question list, question
+//! form). Bundled packs open read-only with "Duplicate to edit".
+
+use eframe::egui;
+
+use super::action::Action;
+use super::pack_editor::{PackEditor, parse_tags};
+use super::shortcuts::Command;
+use super::state::AppState;
+use super::theme;
+use crate::domain::validate::Problem;
+use crate::domain::{Level, Question, Rubric, RubricLevel};
+use crate::storage::PackOrigin;
+
+/// Draws the packs screen.
+pub fn packs_ui(ui: &mut egui::Ui, state: &mut AppState, now: f64, actions: &mut Vec<Action>) {
+    egui::Panel::left("pack-list")
+        .resizable(true)
+        .default_size(240.0)
+        .min_size(200.0)
+        .show(ui, |ui| pack_list_ui(ui, state, actions));
+    let competencies = state.index.competencies().to_vec();
+    let Some(editor) = &mut state.pack_editor else {
+        ui.add_space(24.0);
+        ui.vertical_centered(|ui| {
+            ui.weak("Choose a pack to see or edit it, or start a new one.");
+        });
+        return;
+    };
+    editor_header_ui(ui, editor, actions);
+    ui.separator();
+    egui::Panel::left("question-list")
+        .resizable(true)
+        .default_size(300.0)
+        .min_size(220.0)
+        .show(ui, |ui| question_list_ui(ui, editor, now));
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt(("question-form", editor.selected))
+            .show(ui, |ui| {
+                ui.add_enabled_ui(!editor.is_read_only(), |ui| {
+                    question_form_ui(ui, editor, &competencies, now);
+                });
+            });
+    });
+}
+
+fn pack_list_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
+    ui.add_space(4.0);
+    ui.heading("Packs");
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("New pack").clicked() {
+            actions.push(Action::NewPack);
+        }
+        if ui.button("Import from document…").clicked() {
+            actions.push(Action::BrowseDocumentImport);
+        }
+    });
+    ui.separator();
+    let open_id = state
+        .pack_editor
+        .as_ref()
+        .map(|e| (&e.target, e.pack.id.as_str()));
+    egui::ScrollArea::vertical()
+        .id_salt("packs")
+        .show(ui, |ui| {
+            for (index, entry) in state.packs.iter().enumerate() {
+                let selected = open_id.is_some_and(|(target, id)| {
+                    id == entry.pack.id
+                        && match (&entry.origin, target) {
+                            (PackOrigin::Bundled, super::pack_editor::SaveTarget::Bundled) => true,
+                            (
+                                PackOrigin::User(path),
+                                super::pack_editor::SaveTarget::File(open),
+                            ) => path == open,
+                            _ => false,
+                        }
+                });
+                let kind = if entry.is_bundled() {
+                    "bundled"
+                } else {
+                    "yours"
+                };
+                let text = format!(
+                    "{}\n{} questions · {kind}",
+                    entry.pack.title,
+                    entry.pack.questions.len()
+                );
+                if ui
+                    .add(
+                        egui::Button::selectable(selected, text)
+                            .min_size(egui::vec2(ui.available_width(), 0.0)),
+                    )
+                    .clicked()
+                {
+                    actions.push(Action::OpenPack(index));
+                }
+            }
+        });
+}
+
+fn editor_header_ui(ui: &mut egui::Ui, editor: &mut PackEditor, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        ui.label(
+            egui::RichText::new(&editor.pack.title)
+                .size(theme::BODY * 1.3)
+                .strong(),
+        );
+        if editor.is_read_only() {
+            ui.weak("Bundled packs are read-only.");
+            if ui.button("Duplicate to edit").clicked() {
+                actions.push(Action::DuplicatePack);
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if !editor.is_read_only() {
+                let save = if editor.unsaved { "Save" } else { "Saved" };
+                if ui
+                    .add_enabled(editor.problems.is_empty(), egui::Button::new(save))
+                    .on_hover_text(Command::SavePack.hint(ui.ctx()))
+                    .on_disabled_hover_text("Fix the problems marked in red first")
+                    .clicked()
+                {
+                    actions.push(Action::SavePack);
+                }
+            }
+            if ui
+                .button("Export…")
+                .on_hover_text("Save a copy as a .ron or Markdown file")
+                .clicked()
+            {
+                actions.push(Action::ExportPackDialog);
+            }
+            if ui
+                .add_enabled(editor.can_redo(), egui::Button::new("Redo"))
+                .on_hover_text(Command::Redo.hint(ui.ctx()))
+                .clicked()
+            {
+                actions.push(Action::Redo);
+            }
+            if ui
+                .add_enabled(editor.can_undo(), egui::Button::new("Undo"))
+                .on_hover_text(Command::Undo.hint(ui.ctx()))
+                .clicked()
+            {
+                actions.push(Action::Undo);
+            }
+            if !editor.problems.is_empty() {
+                let count = editor.problems.len();
+                ui.colored_label(
+                    theme::RED,
+                    if count == 1 {
+                        "1 problem".to_owned()
+                    } else {
+                        format!("{count} problems")
+                    },
+                )
+                .on_hover_text(
+                    editor
+                        .problems
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                );
+            }
+        });
+    });
+}
+
+fn question_list_ui(ui: &mut egui::Ui, editor: &mut PackEditor, now: f64) {
+    ui.add_space(4.0);
+    ui.add_enabled_ui(!editor.is_read_only(), |ui| pack_fields_ui(ui, editor, now));
+    ui.separator();
+    ui.horizontal(|ui| {
+        ui.strong(format!("Questions ({})", editor.pack.questions.len()));
+    });
+    if !editor.is_read_only() {
+        ui.horizontal_wrapped(|ui| {
+            if ui.button("Add").clicked() {
+                let question = editor.new_question();
+                editor.apply(now, |pack, selected| {
+                    pack.questions.push(question);
+                    *selected = pack.questions.len() - 1;
+                });
+            }
+            let has = !editor.pack.questions.is_empty();
+            if ui
+                .add_enabled(has, egui::Button::new("Duplicate"))
+                .clicked()
+            {
+                let index = editor.selected;
+                if let Some(mut copy) = editor.pack.questions.get(index).cloned() {
+                    copy.id = editor.fresh_id(&format!("{}-copy", copy.id));
+                    editor.apply(now, |pack, selected| {
+                        pack.questions.insert(index + 1, copy);
+                        *selected = index + 1;
+                    });
+                }
+            }
+            if ui.add_enabled(has, egui::Button::new("Delete")).clicked() {
+                editor.apply(now, |pack, selected| {
+                    if *selected < pack.questions.len() {
+                        pack.questions.remove(*selected);
+                    }
+                    *selected = (*selected).min(pack.questions.len().saturating_sub(1));
+                });
+            }
+            let index = editor.selected;
+            if ui
+                .add_enabled(has && index > 0, egui::Button::new("Up"))
+                .clicked()
+            {
+                editor.apply(now, |pack, selected| {
+                    pack.questions.swap(index, index - 1);
+                    *selected = index - 1;
+                });
+            }
+            let last = editor.pack.questions.len().saturating_sub(1);
+            if ui
+                .add_enabled(has && index < last, egui::Button::new("Down"))
+                .clicked()
+            {
+                editor.apply(now, |pack, selected| {
+                    pack.questions.swap(index, index + 1);
+                    *selected = index + 1;
+                });
+            }
+        });
+    }
+    ui.add_space(4.0);
+    let mut clicked = None;
+    egui::ScrollArea::vertical()
+        .id_salt("pack-questions")
+        .show(ui, |ui| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+            for (index, question) in editor.pack.questions.iter().enumerate() {
+                let mut text = egui::RichText::new(format!(
+                    "{}. {}",
+                    index + 1,
+                    if question.prompt.trim().is_empty() {
+                        "(no prompt yet)"
+                    } else {
+                        first_line(&question.prompt)
+                    }
+                ));
+                if editor.question_has_problems(index) {
+                    text = text.color(theme::RED);
+                }
+                if ui
+                    .add(
+                        egui::Button::selectable(editor.selected == index, text)
+                            .min_size(egui::vec2(ui.available_width(), 0.0)),
+                    )
+                    .clicked()
+                {
+                    clicked = Some(index);
+                }
+            }
+        });
+    if let Some(index) = clicked {
+        editor.select(index);
+    }
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or_default()
+}
+
+fn pack_fields_ui(ui: &mut egui::Ui, editor: &mut PackEditor, now: f64) {
+    let mut changed = None;
+    egui::Grid::new("pack-fields")
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            for (field, label) in [("title", "Title"), ("id", "Id"), ("author", "Author")] {
+                let label = ui.label(label);
+                let text = match field {
+                    "title" => &mut editor.pack.title,
+                    "id" => &mut editor.pack.id,
+                    _ => &mut editor.pack.author,
+                };
+                if ui
+                    .add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
+                    .labelled_by(label.id)
+                    .changed()
+                {
+                    changed = Some(field);
+                }
+                ui.end_row();
+            }
+            let label = ui.label("Tags");
+            if ui
+                .add(
+                    egui::TextEdit::singleline(&mut editor.tags_text)
+                        .hint_text("comma, separated")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id)
+                .changed()
+            {
+                editor.pack.tags = parse_tags(&editor.tags_text);
+                changed = Some("tags");
+            }
+            ui.end_row();
+        });
+    let label = ui.label("Description");
+    if ui
+        .add(
+            egui::TextEdit::multiline(&mut editor.pack.description)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id)
+        .changed()
+    {
+        changed = Some("description");
+    }
+    for field in ["id", "title"] {
+        problems_ui(ui, &editor.pack_problems(field));
+    }
+    if let Some(field) = changed {
+        editor.changed(field, now);
+    }
+}
+
+/// Problems shown in red under the field they belong to.
+fn problems_ui(ui: &mut egui::Ui, problems: &[&Problem]) {
+    for problem in problems {
+        ui.colored_label(
+            theme::RED,
+            format!("{}: {}", problem.field, problem.message),
+        );
+    }
+}
+
+fn question_form_ui(ui: &mut egui::Ui, editor: &mut PackEditor, competencies: &[String], now: f64) {
+    let index = editor.selected;
+    if editor.pack.questions.get(index).is_none() {
+        ui.add_space(16.0);
+        ui.weak("This pack has no questions yet. Add one on the left.");
+        return;
+    }
+    let mut changed: Option<&'static str> = None;
+    let problems_for = |editor: &PackEditor, field: &str| -> Vec<String> {
+        editor
+            .question_problems(field)
+            .iter()
+            .map(|p| format!("{}: {}", p.field, p.message))
+            .collect()
+    };
+    let show = |ui: &mut egui::Ui, messages: Vec<String>| {
+        for message in messages {
+            ui.colored_label(theme::RED, message);
+        }
+    };
+
+    ui.add_space(4.0);
+    let messages = problems_for(editor, "prompt");
+    let Some(question) = editor.pack.questions.get_mut(index) else {
+        return;
+    };
+    if multiline_field(ui, "Prompt", &mut question.prompt, 2) {
+        changed = Some("prompt");
+    }
+    show(ui, messages);
+
+    ui.horizontal(|ui| {
+        let label = ui.label("Id");
+        if ui
+            .add(egui::TextEdit::singleline(&mut question.id).desired_width(220.0))
+            .labelled_by(label.id)
+            .changed()
+        {
+            changed = Some("id");
+        }
+        let label = ui.label("Minutes");
+        if ui
+            .add(egui::DragValue::new(&mut question.minutes).range(1..=240))
+            .labelled_by(label.id)
+            .changed()
+        {
+            changed = Some("minutes");
+        }
+        let label = ui.label("Weight");
+        if ui
+            .add(
+                egui::DragValue::new(&mut question.weight)
+                    .range(0.1..=100.0)
+                    .speed(0.1),
+            )
+            .labelled_by(label.id)
+            .changed()
+        {
+            changed = Some("weight");
+        }
+        egui::ComboBox::from_label("Level")
+            .selected_text(question.level.label())
+            .show_ui(ui, |ui| {
+                for level in Level::ALL {
+                    if ui
+                        .selectable_value(&mut question.level, level, level.label())
+                        .changed()
+                    {
+                        changed = Some("level");
+                    }
+                }
+            });
+    });
+
+    ui.horizontal(|ui| {
+        let label = ui.label("Competency");
+        if ui
+            .add(egui::TextEdit::singleline(&mut question.competency).desired_width(200.0))
+            .labelled_by(label.id)
+            .changed()
+        {
+            changed = Some("competency");
+        }
+        egui::ComboBox::from_id_salt("competency-pick")
+            .selected_text("Pick…")
+            .show_ui(ui, |ui| {
+                for competency in competencies {
+                    if ui
+                        .selectable_label(question.competency == *competency, competency)
+                        .clicked()
+                    {
+                        question.competency.clone_from(competency);
+                        changed = Some("competency");
+                    }
+                }
+            })
+            .response
+            .on_hover_text("Choose a competency used by other questions");
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label("Tags");
+        if ui
+            .add(
+                egui::TextEdit::singleline(&mut editor.question_tags_text)
+                    .hint_text("comma, separated")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id)
+            .changed()
+        {
+            question.tags = parse_tags(&editor.question_tags_text);
+            changed = Some("tags");
+        }
+    });
+
+    if multiline_field(ui, "Why we ask", &mut question.purpose, 2) {
+        changed = Some("purpose");
+    }
+    if list_editor(ui, "Key points", "key-points", &mut question.key_points) {
+        changed = Some("key_points");
+    }
+    if rubric_editor(ui, question) {
+        changed = Some("rubric");
+    }
+    if multiline_field(ui, "Rating guidance (free text)", &mut question.guidance, 2) {
+        changed = Some("guidance");
+    }
+    if list_editor(ui, "Follow-ups", "follow-ups", &mut question.follow_ups) {
+        changed = Some("follow_ups");
+    }
+    if list_editor(ui, "Red flags", "red-flags", &mut question.red_flags) {
+        changed = Some("red_flags");
+    }
+    if let Some(field) = changed {
+        editor.changed(field, now);
+    }
+    for field in [
+        "id",
+        "minutes",
+        "weight",
+        "key_points",
+        "rubric",
+        "follow_ups",
+        "red_flags",
+    ] {
+        show(ui, problems_for(editor, field));
+    }
+}
+
+fn multiline_field(ui: &mut egui::Ui, label: &str, text: &mut String, rows: usize) -> bool {
+    ui.add_space(6.0);
+    let label = ui.strong(label);
+    ui.add(
+        egui::TextEdit::multiline(text)
+            .desired_rows(rows)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id)
+    .changed()
+}
+
+/// One line per item with a remove button, and an add button. Returns whether anything
+/// changed.
+fn list_editor(ui: &mut egui::Ui, title: &str, id: &str, items: &mut Vec<String>) -> bool {
+    let mut changed = false;
+    ui.add_space(6.0);
+    ui.strong(title);
+    let mut remove = None;
+    for (index, item) in items.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            let label = ui.weak(format!("{}.", index + 1));
+            let width = ui.available_width() - 40.0;
+            changed |= ui
+                .add(
+                    egui::TextEdit::singleline(item)
+                        .id_salt((id, index))
+                        .desired_width(width),
+                )
+                .labelled_by(label.id)
+                .changed();
+            if ui
+                .small_button("✖")
+                .on_hover_text(format!("Remove {title} item {}", index + 1))
+                .clicked()
+            {
+                remove = Some(index);
+            }
+        });
+    }
+    if let Some(index) = remove {
+        items.remove(index);
+        changed = true;
+    }
+    if ui
+        .small_button(format!("+ Add to {}", title.to_lowercase()))
+        .clicked()
+    {
+        items.push(String::new());
+        changed = true;
+    }
+    changed
+}
+
+fn rubric_editor(ui: &mut egui::Ui, question: &mut Question) -> bool {
+    let mut changed = false;
+    ui.add_space(6.0);
+    ui.strong("Rubric");
+    let mut own = question.rubric.is_some();
+    if ui
+        .checkbox(
+            &mut own,
+            "This question has its own anchored rubric (else the pack's scale)",
+        )
+        .changed()
+    {
+        question.rubric = own.then(Rubric::standard);
+        changed = true;
+    }
+    let Some(rubric) = &mut question.rubric else {
+        return changed;
+    };
+    let mut remove = None;
+    for (index, level) in rubric.levels.iter_mut().enumerate() {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let label = ui.label("Score");
+                changed |= ui
+                    .add(egui::DragValue::new(&mut level.score).range(0..=255))
+                    .labelled_by(label.id)
+                    .changed();
+                let label = ui.label("Label");
+                changed |= ui
+                    .add(
+                        egui::TextEdit::singleline(&mut level.label)
+                            .id_salt(("level-label", index))
+                            .desired_width(140.0),
+                    )
+                    .labelled_by(label.id)
+                    .changed();
+                if ui
+                    .small_button("✖")
+                    .on_hover_text(format!("Remove level {}", index + 1))
+                    .clicked()
+                {
+                    remove = Some(index);
+                }
+            });
+            let label = ui.weak("What an answer at this level sounds like");
+            changed |= ui
+                .add(
+                    egui::TextEdit::multiline(&mut level.anchor)
+                        .id_salt(("level-anchor", index))
+                        .desired_rows(2)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id)
+                .changed();
+        });
+    }
+    if let Some(index) = remove {
+        rubric.levels.remove(index);
+        changed = true;
+    }
+    if ui.small_button("+ Add level").clicked() {
+        let score = rubric
+            .levels
+            .last()
+            .map_or(1, |l| l.score.saturating_add(1));
+        rubric.levels.push(RubricLevel {
+            score,
+            label: String::new(),
+            anchor: String::new(),
+        });
+        changed = true;
+    }
+    changed
+}
