@@ -81,26 +81,38 @@ impl PackEditor {
             .last_edit
             .as_ref()
             .is_some_and(|(last, at)| last == field && now - at < MERGE_SECONDS);
-        if !continues {
-            self.undo.push((self.committed.clone(), self.selected));
-            if self.undo.len() > HISTORY_LIMIT {
-                self.undo.remove(0);
-            }
+        if continues {
+            self.redo.clear();
+        } else {
+            self.push_undo(self.selected);
         }
-        self.redo.clear();
         self.last_edit = Some((field.to_owned(), now));
-        self.committed = self.pack.clone();
-        self.unsaved = true;
-        self.problems = validate_pack(&self.pack);
+        self.record();
     }
 
     /// Applies a structural change (add, delete, move...) as one undo step.
     pub fn apply(&mut self, now: f64, change: impl FnOnce(&mut QuestionPack, &mut usize)) {
+        let selected_before = self.selected;
         change(&mut self.pack, &mut self.selected);
+        self.push_undo(selected_before);
         self.last_edit = None;
-        self.changed("structure", now);
-        self.last_edit = None;
+        self.record();
         self.sync_drafts();
+    }
+
+    fn push_undo(&mut self, selected: usize) {
+        self.undo.push((self.committed.clone(), selected));
+        if self.undo.len() > HISTORY_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    /// Makes the current pack the base of the next undo step and re-validates.
+    fn record(&mut self) {
+        self.committed = self.pack.clone();
+        self.unsaved = true;
+        self.problems = validate_pack(&self.pack);
     }
 
     /// Takes back the last change.
