@@ -441,7 +441,7 @@ impl OnsiteApp {
                 pack.author = self.state.settings.interviewer.clone();
                 let mut editor = PackEditor::open(pack, SaveTarget::New);
                 let question = editor.new_question();
-                editor.apply(now, |pack, selected| {
+                editor.apply(|pack, selected| {
                     pack.questions.push(question);
                     *selected = 0;
                 });

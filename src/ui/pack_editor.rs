@@ -91,7 +91,7 @@ impl PackEditor {
     }
 
     /// Applies a structural change (add, delete, move...) as one undo step.
-    pub fn apply(&mut self, now: f64, change: impl FnOnce(&mut QuestionPack, &mut usize)) {
+    pub fn apply(&mut self, change: impl FnOnce(&mut QuestionPack, &mut usize)) {
         let selected_before = self.selected;
         change(&mut self.pack, &mut self.selected);
         self.push_undo(selected_before);
@@ -311,7 +311,7 @@ mod tests {
     fn structural_changes_are_single_steps_and_restore_the_selection() {
         let mut editor = editor();
         editor.select(1);
-        editor.apply(0.0, |pack, selected| {
+        editor.apply(|pack, selected| {
             pack.questions.remove(*selected);
             *selected = 0;
         });
@@ -342,7 +342,7 @@ mod tests {
         let mut editor = editor();
         let first = editor.new_question();
         assert_eq!(first.id, "new-question");
-        editor.apply(0.0, |pack, _| pack.questions.push(first));
+        editor.apply(|pack, _| pack.questions.push(first));
         assert_eq!(editor.new_question().id, "new-question-2");
         assert_eq!(parse_tags(" a, ,b ,"), ["a", "b"]);
     }

@@ -179,7 +179,7 @@ fn question_list_ui(ui: &mut egui::Ui, editor: &mut PackEditor, now: f64) {
         ui.horizontal_wrapped(|ui| {
             if ui.button("Add").clicked() {
                 let question = editor.new_question();
-                editor.apply(now, |pack, selected| {
+                editor.apply(|pack, selected| {
                     pack.questions.push(question);
                     *selected = pack.questions.len() - 1;
                 });
@@ -192,14 +192,14 @@ fn question_list_ui(ui: &mut egui::Ui, editor: &mut PackEditor, now: f64) {
                 let index = editor.selected;
                 if let Some(mut copy) = editor.pack.questions.get(index).cloned() {
                     copy.id = editor.fresh_id(&format!("{}-copy", copy.id));
-                    editor.apply(now, |pack, selected| {
+                    editor.apply(|pack, selected| {
                         pack.questions.insert(index + 1, copy);
                         *selected = index + 1;
                     });
                 }
             }
             if ui.add_enabled(has, egui::Button::new("Delete")).clicked() {
-                editor.apply(now, |pack, selected| {
+                editor.apply(|pack, selected| {
                     if *selected < pack.questions.len() {
                         pack.questions.remove(*selected);
                     }
@@ -211,7 +211,7 @@ fn question_list_ui(ui: &mut egui::Ui, editor: &mut PackEditor, now: f64) {
                 .add_enabled(has && index > 0, egui::Button::new("Up"))
                 .clicked()
             {
-                editor.apply(now, |pack, selected| {
+                editor.apply(|pack, selected| {
                     pack.questions.swap(index, index - 1);
                     *selected = index - 1;
                 });
@@ -221,7 +221,7 @@ fn question_list_ui(ui: &mut egui::Ui, editor: &mut PackEditor, now: f64) {
                 .add_enabled(has && index < last, egui::Button::new("Down"))
                 .clicked()
             {
-                editor.apply(now, |pack, selected| {
+                editor.apply(|pack, selected| {
                     pack.questions.swap(index, index + 1);
                     *selected = index + 1;
                 });
