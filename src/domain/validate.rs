@@ -4,7 +4,7 @@
 //! entry and the field, so a person can fix a hand-written file in one pass. The same checks
 //! serve file loading, the CLI and the in-app editor.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fmt;
 
 use super::{
@@ -18,17 +18,40 @@ pub const MAX_MINUTES: u32 = 240;
 /// Largest weight accepted for one question.
 pub const MAX_WEIGHT: f64 = 100.0;
 
+/// The message of a question id used twice in a pack.
+pub const DUPLICATE_ID: &str = "is used by more than one question in this pack";
+
 /// What part of a file a problem is in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Subject {
     /// The file's top-level fields.
     File,
-    /// A question of a pack, by id.
-    Question(String),
+    /// A question of a pack, by id; `occurrence` tells apart questions that share an id
+    /// (0 for the first with that id).
+    Question {
+        /// The question's id.
+        id: String,
+        /// How many earlier questions have the same id.
+        occurrence: usize,
+    },
     /// An entry of a plan, by 1-based position.
     Entry(usize),
     /// An answer of an evaluation, by 1-based position and question id.
-    Answer(usize, String),
+    Answer {
+        /// 1-based position.
+        number: usize,
+        /// The id of the question asked.
+        id: String,
+        /// How many earlier answers are to a question with the same id.
+        occurrence: usize,
+    },
+}
+
+fn subject_occurrence(subject: &Subject) -> usize {
+    match subject {
+        Subject::Question { occurrence, .. } | Subject::Answer { occurrence, .. } => *occurrence,
+        Subject::File | Subject::Entry(_) => 0,
+    }
 }
 
 /// One semantic problem: where it is, which field, and what is wrong.
@@ -56,9 +79,9 @@ impl fmt::Display for Subject {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Subject::File => Ok(()),
-            Subject::Question(id) => write!(f, "question `{id}`, "),
+            Subject::Question { id, .. } => write!(f, "question `{id}`, "),
             Subject::Entry(n) => write!(f, "entry {n}, "),
-            Subject::Answer(n, id) => write!(f, "answer {n} (question `{id}`), "),
+            Subject::Answer { number, id, .. } => write!(f, "answer {number} (question `{id}`), "),
         }
     }
 }
@@ -97,20 +120,18 @@ pub fn validate_pack(pack: &QuestionPack) -> Vec<Problem> {
     if let Some(rubric) = &pack.default_rubric {
         check_rubric(rubric, &file, "default_rubric", &mut problems);
     }
-    let mut seen = HashSet::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
     for question in &pack.questions {
-        if !seen.insert(question.id.as_str()) {
-            problems.push(Problem::new(
-                &Subject::Question(question.id.clone()),
-                "id",
-                "is used by more than one question in this pack",
-            ));
+        let occurrence = seen.entry(question.id.as_str()).or_insert(0);
+        let subject = Subject::Question {
+            id: question.id.clone(),
+            occurrence: *occurrence,
+        };
+        *occurrence += 1;
+        if subject_occurrence(&subject) > 0 {
+            problems.push(Problem::new(&subject, "id", DUPLICATE_ID));
         }
-        check_question(
-            question,
-            &Subject::Question(question.id.clone()),
-            &mut problems,
-        );
+        check_question(question, &subject, &mut problems);
     }
     problems
 }
@@ -269,12 +290,16 @@ pub fn validate_evaluation(evaluation: &Evaluation) -> Vec<Problem> {
             ),
         ));
     }
+    let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, answer) in evaluation.answers.iter().enumerate() {
-        check_answer(
-            answer,
-            &Subject::Answer(i + 1, answer.question.id.clone()),
-            &mut problems,
-        );
+        let occurrence = seen.entry(answer.question.id.as_str()).or_insert(0);
+        let subject = Subject::Answer {
+            number: i + 1,
+            id: answer.question.id.clone(),
+            occurrence: *occurrence,
+        };
+        *occurrence += 1;
+        check_answer(answer, &subject, &mut problems);
     }
     problems
 }

@@ -50,12 +50,16 @@ pub enum LoadError {
     },
     /// The file was written by a newer Onsite.
     #[error(
-        "{}: the file has format {found}, newer than this version of Onsite reads (format {supported} or older); update Onsite to open it",
+        "{}:{line}:{column}: the file has format {found}, newer than this version of Onsite reads (format {supported} or older); update Onsite to open it",
         path.display()
     )]
     NewerFormat {
         /// The file.
         path: PathBuf,
+        /// 1-based line of the `format` field.
+        line: usize,
+        /// 1-based column of the `format` field.
+        column: usize,
         /// The format the file declares.
         found: u32,
         /// The newest format this build reads.

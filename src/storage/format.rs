@@ -200,7 +200,7 @@ pub fn parse<T: RonFile>(path: &Path, text: &str) -> Result<T, LoadError> {
             if let Some(found) = probe_format(text, T::KIND)
                 && found > FORMAT_VERSION
             {
-                return Err(newer(path, found));
+                return Err(newer(path, text, found));
             }
             return Err(LoadError::Syntax {
                 path: path.to_owned(),
@@ -212,7 +212,7 @@ pub fn parse<T: RonFile>(path: &Path, text: &str) -> Result<T, LoadError> {
     };
     let format = value.format();
     if format > FORMAT_VERSION {
-        return Err(newer(path, format));
+        return Err(newer(path, text, format));
     }
     if format == 0 {
         let (line, column) =
@@ -231,9 +231,13 @@ pub fn parse<T: RonFile>(path: &Path, text: &str) -> Result<T, LoadError> {
     Ok(value)
 }
 
-fn newer(path: &Path, found: u32) -> LoadError {
+fn newer(path: &Path, text: &str, found: u32) -> LoadError {
+    let (line, column) =
+        find_field(text, 0, text.len(), "format").map_or((1, 1), |at| line_column(text, at));
     LoadError::NewerFormat {
         path: path.to_owned(),
+        line,
+        column,
         found,
         supported: FORMAT_VERSION,
     }
@@ -370,8 +374,9 @@ fn locate(text: &str, problem: &Problem) -> Option<usize> {
         .unwrap_or(&problem.field);
     let (start, end) = match &problem.subject {
         Subject::File => return find_field(text, 0, text.len(), field),
-        Subject::Question(id) | Subject::Answer(_, id) => {
-            let start = find_id(text, id)?;
+        Subject::Question { id, occurrence } | Subject::Answer { id, occurrence, .. } => {
+            // Questions may share an id (that is one of the errors); count to the right one.
+            let start = find_id(text, id, *occurrence)?;
             let end = text[start..]
                 .find("\n")
                 .and_then(|line_end| {
@@ -381,7 +386,12 @@ fn locate(text: &str, problem: &Problem) -> Option<usize> {
                 .unwrap_or(text.len());
             (start, end)
         }
-        Subject::Entry(_) => return None,
+        Subject::Entry(n) => {
+            let entries = find_field(text, 0, text.len(), "entries")?;
+            let start = find_entry(text, entries, *n)?;
+            let end = find_entry(text, start + 1, 1).unwrap_or(text.len());
+            (start, end)
+        }
     };
     if field == "id" {
         return Some(start);
@@ -392,8 +402,28 @@ fn locate(text: &str, problem: &Problem) -> Option<usize> {
     find_field(text, opening, end, field).or(Some(start))
 }
 
-/// Offset of `id: "ID"` in `text`.
-fn find_id(text: &str, id: &str) -> Option<usize> {
+/// Offset of the `n`-th (1-based) plan entry's `question:` at or after `from`: the one whose
+/// value is `FromPack(` or `Custom(`, not the `question:` inside `FromPack(...)`.
+fn find_entry(text: &str, mut from: usize, n: usize) -> Option<usize> {
+    let mut seen = 0;
+    while let Some(at) = find_field(text, from, text.len(), "question") {
+        let value = text[at + "question".len()..]
+            .trim_start()
+            .trim_start_matches(':')
+            .trim_start();
+        if value.starts_with("FromPack") || value.starts_with("Custom") {
+            seen += 1;
+            if seen == n {
+                return Some(at);
+            }
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// Offset of `id: "ID"` in `text`, after skipping `skip` earlier uses.
+fn find_id(text: &str, id: &str, mut skip: usize) -> Option<usize> {
     let quoted = format!("\"{id}\"");
     let mut from = 0;
     while let Some(found) = text[from..].find(&quoted) {
@@ -405,7 +435,10 @@ fn find_id(text: &str, id: &str) -> Option<usize> {
                 .trim_end()
                 .ends_with("id")
         {
-            return find_field(text, text[..at].rfind("id")?, at + 1, "id");
+            if skip == 0 {
+                return find_field(text, text[..at].rfind("id")?, at + 1, "id");
+            }
+            skip -= 1;
         }
         from = at + quoted.len();
     }
@@ -465,7 +498,7 @@ mod tests {
     fn fields_are_found_as_whole_words() {
         let text = "(key_points: [], id: \"a\", prompt: \"p\")";
         assert_eq!(find_field(text, 0, text.len(), "id"), text.find("id:"));
-        assert_eq!(find_id(text, "a"), text.find("id:"));
+        assert_eq!(find_id(text, "a", 0), text.find("id:"));
         assert_eq!(find_field(text, 0, text.len(), "points"), None);
     }
 }

@@ -199,27 +199,34 @@ impl PackEditor {
             .collect()
     }
 
+    /// How validation names the question at `index` (ids may repeat, so it counts them).
+    fn subject_of(&self, index: usize) -> Option<Subject> {
+        let question = self.pack.questions.get(index)?;
+        let occurrence = self.pack.questions[..index]
+            .iter()
+            .filter(|q| q.id == question.id)
+            .count();
+        Some(Subject::Question {
+            id: question.id.clone(),
+            occurrence,
+        })
+    }
+
     /// The problems of the selected question's `field` (`prompt`, `rubric`, `key_points`...).
     pub fn question_problems(&self, field: &str) -> Vec<&Problem> {
-        let Some(question) = self.pack.questions.get(self.selected) else {
+        let Some(subject) = self.subject_of(self.selected) else {
             return Vec::new();
         };
         self.problems
             .iter()
-            .filter(|p| {
-                p.subject == Subject::Question(question.id.clone())
-                    && field_matches(&p.field, field)
-            })
+            .filter(|p| p.subject == subject && field_matches(&p.field, field))
             .collect()
     }
 
     /// Whether the question at `index` has any problem (for a mark in the list).
     pub fn question_has_problems(&self, index: usize) -> bool {
-        self.pack.questions.get(index).is_some_and(|question| {
-            self.problems
-                .iter()
-                .any(|p| p.subject == Subject::Question(question.id.clone()))
-        })
+        self.subject_of(index)
+            .is_some_and(|subject| self.problems.iter().any(|p| p.subject == subject))
     }
 
     /// A fresh question id not used in the pack yet.

@@ -505,7 +505,7 @@ fn list_editor(ui: &mut egui::Ui, title: &str, id: &str, items: &mut Vec<String>
     for (index, item) in items.iter_mut().enumerate() {
         ui.horizontal(|ui| {
             let label = ui.weak(format!("{}.", index + 1));
-            let width = ui.available_width() - 40.0;
+            let width = ui.available_width() - 48.0;
             changed |= ui
                 .add(
                     egui::TextEdit::singleline(item)
