@@ -69,6 +69,33 @@ fn temp_path(folder: &Path, target: &Path) -> PathBuf {
     folder.join(format!(".{name}.{}.{unique}.tmp", std::process::id()))
 }
 
+/// Removes temporary files that saves killed mid-write left in `folder`, if older than
+/// `min_age` (a younger one may belong to a save still running in another window). Returns
+/// how many were removed.
+pub fn remove_stale_temporaries(folder: &Path, min_age: std::time::Duration) -> usize {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return 0;
+    };
+    let now = std::time::SystemTime::now();
+    entries
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with('.') && name.ends_with(".tmp")
+        })
+        .filter(|entry| {
+            entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|modified| now.duration_since(modified).ok())
+                .is_some_and(|age| age >= min_age)
+        })
+        .filter(|entry| fs::remove_file(entry.path()).is_ok())
+        .count()
+}
+
 #[cfg(unix)]
 fn sync_folder(folder: &Path) -> io::Result<()> {
     File::open(folder)?.sync_all()
@@ -127,6 +154,27 @@ mod tests {
         write_atomic(&path, b"x", Visibility::Private).unwrap();
         let mode = fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
+    fn stale_temporaries_are_removed_and_fresh_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join(".a.ron.123.0.tmp");
+        let fresh = dir.path().join(".a.ron.123.1.tmp");
+        let real = dir.path().join("a.ron");
+        for path in [&old, &fresh, &real] {
+            fs::write(path, b"x").unwrap();
+        }
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        File::options()
+            .write(true)
+            .open(&old)
+            .unwrap()
+            .set_modified(hour_ago)
+            .unwrap();
+        let removed = remove_stale_temporaries(dir.path(), std::time::Duration::from_secs(600));
+        assert_eq!(removed, 1);
+        assert!(!old.exists() && fresh.exists() && real.exists());
     }
 
     #[test]

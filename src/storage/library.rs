@@ -8,10 +8,13 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::atomic::Visibility;
+use super::atomic::{Visibility, remove_stale_temporaries};
 use super::error::{LoadError, SaveError};
 use super::format::{RonFile, load, parse, save};
 use crate::domain::{Evaluation, InterviewPlan, QuestionPack, slugify};
+
+/// Temporary files older than this are leftovers of interrupted saves.
+const STALE_TEMPORARY_AGE: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// Environment variable that overrides the library folder.
 pub const HOME_VARIABLE: &str = "ONSITE_HOME";
@@ -121,7 +124,9 @@ impl Library {
             library.plans_dir(),
             library.evaluations_dir(),
         ] {
-            fs::create_dir_all(folder)?;
+            fs::create_dir_all(&folder)?;
+            // Saves killed mid-write (a crash, a power cut) leave their temporary file behind.
+            remove_stale_temporaries(&folder, STALE_TEMPORARY_AGE);
         }
         Ok(library)
     }
