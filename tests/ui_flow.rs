@@ -2,6 +2,8 @@
 //! clicks, typing and shortcuts; then the saved files are checked.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
+mod common;
+
 use std::path::Path;
 
 use eframe::egui::{Key, Modifiers};
@@ -22,12 +24,7 @@ fn app(home: &Path) -> OnsiteApp {
 }
 
 fn harness(app: OnsiteApp) -> Harness<'static, OnsiteApp> {
-    // Background saves wake the UI when they finish, which can add a frame or two to
-    // settling on a busy machine; the idle test below checks that it does settle.
-    Harness::builder()
-        .with_size([1500.0, 1000.0])
-        .with_max_steps(64)
-        .build_ui_state(|ui, app: &mut OnsiteApp| app.show(ui), app)
+    common::window(app)
 }
 
 fn press(harness: &mut Harness<'_, OnsiteApp>, modifiers: Modifiers, key: Key) {

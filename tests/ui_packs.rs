@@ -1,6 +1,8 @@
 //! The pack editor and pack import in the window, driven with egui_kittest.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
+mod common;
+
 use std::path::Path;
 
 use eframe::egui::{Key, Modifiers};
@@ -14,10 +16,7 @@ use onsite::ui::state::{Dialog, Screen, Settings};
 
 fn new_harness(home: &Path) -> Harness<'static, OnsiteApp> {
     let app = OnsiteApp::new(Some(Library::open(home).unwrap()), Settings::default());
-    let mut harness = Harness::builder()
-        .with_size([1500.0, 1000.0])
-        .with_max_steps(64)
-        .build_ui_state(|ui, app: &mut OnsiteApp| app.show(ui), app);
+    let mut harness = common::window(app);
     harness.run();
     harness
 }

@@ -61,7 +61,12 @@ pub struct CompetencyScore {
 
 /// The competency of an answer's question, with the fallback for questions that name none.
 pub fn competency_of(answer: &Answer) -> &str {
-    let name = answer.question.competency.trim();
+    competency_of_question(&answer.question)
+}
+
+/// A question's competency, or [`GENERAL_COMPETENCY`] when it names none.
+pub fn competency_of_question(question: &crate::domain::Question) -> &str {
+    let name = question.competency.trim();
     if name.is_empty() {
         GENERAL_COMPETENCY
     } else {

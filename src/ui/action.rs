@@ -121,6 +121,12 @@ pub enum Action {
     Quit,
     /// Pick a Markdown or text document to import as a pack.
     BrowseDocumentImport,
+    /// Read this document into a pack and show the preview.
+    ImportDocument(PathBuf),
+    /// Save the previewed pack into the library.
+    AcceptImportPreview,
+    /// Open the previewed pack in the editor without saving it.
+    EditImportPreview,
 
     /// Change the theme.
     SetTheme(ThemeChoice),

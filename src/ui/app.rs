@@ -510,7 +510,37 @@ impl OnsiteApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             Action::BrowseDocumentImport => {
-                state.error("Importing from documents is not available yet.");
+                // As with packs: without a desktop portal rfd returns at once, so typing a
+                // path is always offered.
+                let picked = rfd::FileDialog::new()
+                    .set_title("Import questions from a document")
+                    .add_filter("Markdown or text", &["md", "markdown", "txt", "text"])
+                    .pick_file();
+                match picked {
+                    Some(path) => self.actions.push(Action::ImportDocument(path)),
+                    None => {
+                        self.state.dialog = Some(Dialog::Path {
+                            purpose: PathPurpose::ImportDocument,
+                            text: String::new(),
+                        });
+                    }
+                }
+            }
+            Action::ImportDocument(path) => self.read_document(path),
+            Action::AcceptImportPreview => {
+                if let Some(Dialog::ImportPreview { pack, .. }) = self.state.dialog.take() {
+                    self.import_pack(*pack, Vec::new());
+                }
+            }
+            Action::EditImportPreview => {
+                if let Some(Dialog::ImportPreview { pack, .. }) = self.state.dialog.take() {
+                    let mut pack = *pack;
+                    pack.id = self.unused_pack_id(&pack.id);
+                    let mut editor = PackEditor::open(pack, SaveTarget::New);
+                    editor.unsaved = true;
+                    self.state.pack_editor = Some(editor);
+                    self.state.screen = Screen::Packs;
+                }
             }
             Action::SetTheme(choice) => {
                 state.settings.theme = choice;
@@ -783,6 +813,25 @@ impl OnsiteApp {
                 Err(error) => self.state.error(error.to_string()),
             }
         }
+    }
+
+    /// Reads a Markdown or text document into a pack and shows the preview; nothing is saved
+    /// until the preview is accepted.
+    fn read_document(&mut self, path: PathBuf) {
+        let text = match storage::format::read_text(&path) {
+            Ok(text) => text,
+            Err(error) => return self.state.error(error.to_string()),
+        };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // IMPORT-PENDING: wired to crate::import once it lands.
+        let _ = (text, name);
+        self.state.error(format!(
+            "{}: importing documents is not available yet",
+            path.display()
+        ));
     }
 
     /// Adds `pack` to the library, or asks what to do if its id is taken. Returns false when it
@@ -1116,12 +1165,7 @@ impl OnsiteApp {
     /// Saves everything and waits for the disk (on close, and in tests).
     pub fn flush(&mut self) -> bool {
         self.save_now(self.last_now);
-        let flushed = self
-            .autosaver
-            .as_ref()
-            .is_none_or(|saver| saver.flush(CLOSE_FLUSH));
-        self.collect_save_reports();
-        flushed
+        self.wait_for_saves()
     }
 }
 

@@ -5,20 +5,14 @@ use eframe::egui;
 
 use super::action::Action;
 use super::shortcuts::Command;
-use super::state::{AppState, NotesTab, Screen, Session};
-use super::theme;
+use super::state::{AppState, NotesTab, Session};
+use super::{theme, widgets};
 use crate::domain::{Answer, Evaluation, Outcome};
 
 /// Draws the interview screen.
 pub fn interview_ui(ui: &mut egui::Ui, state: &mut AppState, _now: f64, actions: &mut Vec<Action>) {
     let Some(session) = &mut state.session else {
-        ui.add_space(24.0);
-        ui.vertical_centered(|ui| {
-            ui.label("No interview is running.");
-            if ui.button("Go to Home").clicked() {
-                actions.push(Action::Go(Screen::Home));
-            }
-        });
+        widgets::empty_screen(ui, "No interview is running.", actions);
         return;
     };
     let evaluation = &session.evaluation;
@@ -168,22 +162,7 @@ fn question_ui(
     actions: &mut Vec<Action>,
 ) {
     let question = &answer.question;
-    ui.add_space(4.0);
-    ui.label(
-        egui::RichText::new(&question.prompt)
-            .size(theme::BODY * 1.5)
-            .strong(),
-    );
-    ui.weak(format!(
-        "{} · {} · {} min",
-        if question.competency.is_empty() {
-            "General"
-        } else {
-            &question.competency
-        },
-        question.level.label(),
-        question.minutes
-    ));
+    widgets::question_heading(ui, question, 1.5);
     if !question.purpose.is_empty() {
         ui.add_space(6.0);
         let header = egui::CollapsingHeader::new(egui::RichText::new("Why we ask").weak())

@@ -150,6 +150,69 @@ pub fn dialog_ui(ctx: &egui::Context, state: &mut AppState, actions: &mut Vec<Ac
                     }
                 });
             }
+            Dialog::ImportPreview {
+                source,
+                pack,
+                warnings,
+            } => {
+                ui.set_width(620.0);
+                ui.heading("Import from a document");
+                ui.weak(source.display().to_string());
+                ui.add_space(4.0);
+                ui.label(format!(
+                    "“{}” (id `{}`): {} questions found.",
+                    pack.title,
+                    pack.id,
+                    pack.questions.len()
+                ));
+                egui::ScrollArea::vertical()
+                    .id_salt("preview-questions")
+                    .max_height(240.0)
+                    .show(ui, |ui| {
+                        for (index, question) in pack.questions.iter().enumerate() {
+                            ui.horizontal_top(|ui| {
+                                ui.weak(format!("{}.", index + 1));
+                                ui.add(egui::Label::new(&question.prompt).wrap());
+                            });
+                            ui.weak(format!(
+                                "    {} key points · {} · {} follow-ups · {} red flags · {} min",
+                                question.key_points.len(),
+                                if question.rubric.is_some() { "anchored rubric" } else { "standard scale" },
+                                question.follow_ups.len(),
+                                question.red_flags.len(),
+                                question.minutes
+                            ));
+                        }
+                    });
+                if !warnings.is_empty() {
+                    ui.add_space(6.0);
+                    ui.colored_label(theme::AMBER, format!("{} warnings", warnings.len()));
+                    egui::ScrollArea::vertical()
+                        .id_salt("preview-warnings")
+                        .max_height(160.0)
+                        .show(ui, |ui| {
+                            for warning in warnings.iter() {
+                                ui.add(egui::Label::new(warning).wrap());
+                            }
+                        });
+                }
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    let any = !pack.questions.is_empty();
+                    if ui.add_enabled(any, egui::Button::new("Import")).clicked() {
+                        actions.push(Action::AcceptImportPreview);
+                    }
+                    if ui
+                        .add_enabled(any, egui::Button::new("Open in editor first"))
+                        .clicked()
+                    {
+                        actions.push(Action::EditImportPreview);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
             Dialog::ImportConflict { pack, existing, .. } => {
                 ui.heading("This pack is already in your library");
                 ui.add_space(4.0);
@@ -233,6 +296,11 @@ pub fn dialog_ui(ctx: &egui::Context, state: &mut AppState, actions: &mut Vec<Ac
                         "Type the path of a .ron pack file (several paths may be separated by new lines), or drop files on the window.",
                         "Import",
                     ),
+                    PathPurpose::ImportDocument => (
+                        "Import from a document",
+                        "Type the path of a Markdown (.md) or text (.txt) document with your questions.",
+                        "Read document",
+                    ),
                 };
                 ui.heading(title);
                 ui.add_space(4.0);
@@ -252,6 +320,10 @@ pub fn dialog_ui(ctx: &egui::Context, state: &mut AppState, actions: &mut Vec<Ac
                     {
                         actions.push(match purpose {
                             PathPurpose::ImportPack => Action::ImportPacks(paths),
+                            PathPurpose::ImportDocument => match paths.into_iter().next() {
+                                Some(path) => Action::ImportDocument(path),
+                                None => Action::CloseDialog,
+                            },
                         });
                     }
                     if ui.button("Cancel").clicked() {

@@ -269,11 +269,7 @@ fn result_row_ui(
         job.wrap = egui::text::TextWrapping::truncate_at_width(inner.width());
         ui.painter().layout_job(job)
     };
-    let competency = if question.competency.is_empty() {
-        "General"
-    } else {
-        &question.competency
-    };
+    let competency = crate::domain::scoring::competency_of_question(question);
     let meta = format!(
         "{competency} · {} · {} min · {pack_title}",
         question.level.label(),
@@ -308,22 +304,7 @@ fn move_selection(builder: &mut super::state::PlanBuilder, up: bool, down: bool)
 
 /// The full question: prompt, purpose, key points, rubric anchors, follow-ups, red flags.
 pub fn preview_ui(ui: &mut egui::Ui, question: &Question) {
-    ui.add_space(4.0);
-    ui.label(
-        egui::RichText::new(&question.prompt)
-            .size(super::theme::BODY * 1.3)
-            .strong(),
-    );
-    ui.weak(format!(
-        "{} · {} · {} min",
-        if question.competency.is_empty() {
-            "General"
-        } else {
-            &question.competency
-        },
-        question.level.label(),
-        question.minutes
-    ));
+    super::widgets::question_heading(ui, question, 1.3);
     if !question.purpose.is_empty() {
         section(ui, "Why we ask");
         ui.label(&question.purpose);

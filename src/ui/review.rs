@@ -35,13 +35,7 @@ pub fn submit_blockers(evaluation: &Evaluation) -> Result<(), String> {
 /// Draws the review screen.
 pub fn review_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
     let Some(session) = &mut state.session else {
-        ui.add_space(24.0);
-        ui.vertical_centered(|ui| {
-            ui.label("Open an evaluation from Home to review it.");
-            if ui.button("Go to Home").clicked() {
-                actions.push(Action::Go(Screen::Home));
-            }
-        });
+        widgets::empty_screen(ui, "Open an evaluation from Home to review it.", actions);
         return;
     };
     header_ui(ui, &session.path, &session.evaluation, actions);

@@ -277,6 +277,8 @@ pub struct Notice {
 pub enum PathPurpose {
     /// Import a question pack from this file.
     ImportPack,
+    /// Import questions from this Markdown or text document.
+    ImportDocument,
 }
 
 /// A dialog over the window.
@@ -306,6 +308,15 @@ pub enum Dialog {
         paper: crate::report::Paper,
         /// Whether to include private notes.
         include_private_notes: bool,
+    },
+    /// Questions read from a document, shown before anything is saved.
+    ImportPreview {
+        /// The document.
+        source: PathBuf,
+        /// The pack made from it.
+        pack: Box<crate::domain::QuestionPack>,
+        /// What the importer could not place or had to guess, one line each.
+        warnings: Vec<String>,
     },
     /// An imported pack has an id already in the library.
     ImportConflict {

@@ -52,3 +52,30 @@ pub fn score_bar(ui: &mut egui::Ui, fraction: f32, width: f32) {
         painter.rect_filled(filled, 5.0, theme::ACCENT);
     }
 }
+
+/// A question's prompt in large type with its competency, level and budget below.
+pub fn question_heading(ui: &mut egui::Ui, question: &crate::domain::Question, scale: f32) {
+    ui.add_space(4.0);
+    ui.label(
+        egui::RichText::new(&question.prompt)
+            .size(theme::BODY * scale)
+            .strong(),
+    );
+    ui.weak(format!(
+        "{} · {} · {} min",
+        crate::domain::scoring::competency_of_question(question),
+        question.level.label(),
+        question.minutes
+    ));
+}
+
+/// A centred message for a screen with nothing to show, with a way back Home.
+pub fn empty_screen(ui: &mut egui::Ui, message: &str, actions: &mut Vec<super::action::Action>) {
+    ui.add_space(24.0);
+    ui.vertical_centered(|ui| {
+        ui.label(message);
+        if ui.button("Go to Home").clicked() {
+            actions.push(super::action::Action::Go(super::state::Screen::Home));
+        }
+    });
+}

@@ -91,3 +91,13 @@ pub fn sample_evaluation() -> Evaluation {
 pub fn unrated_answer() -> Answer {
     Answer::new(Question::new("q", "?", 5), None)
 }
+
+/// The window driven headlessly, large enough that every screen's controls are on screen.
+/// Background saves wake the UI when they finish, which can add a frame or two to settling on
+/// a busy machine; the idle test checks that it does settle.
+pub fn window(app: onsite::ui::OnsiteApp) -> egui_kittest::Harness<'static, onsite::ui::OnsiteApp> {
+    egui_kittest::Harness::builder()
+        .with_size([1500.0, 1000.0])
+        .with_max_steps(64)
+        .build_ui_state(|ui, app: &mut onsite::ui::OnsiteApp| app.show(ui), app)
+}
