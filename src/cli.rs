@@ -60,6 +60,36 @@ pub enum Command {
         #[arg(long, default_value = "pdf", value_parser = ["pdf", "md"])]
         format: String,
     },
+    /// Import questions from a Markdown or plain-text document into a pack file.
+    Import {
+        /// The document: `.md` and `.markdown` are read as Markdown, anything else as plain text.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The pack file to write.
+        #[arg(short, long, value_name = "PACK.ron")]
+        output: PathBuf,
+        /// The pack's id (default: an "Id:" in the document, else its title as a slug).
+        #[arg(long)]
+        id: Option<String>,
+        /// The pack's title (default: the document's first heading, else the file name).
+        #[arg(long)]
+        title: Option<String>,
+        /// Replace the output file if it already exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write a pack as readable Markdown, which `onsite import` reads back into the same pack.
+    ExportPack {
+        /// The pack file, or the id of a bundled or library pack.
+        #[arg(value_name = "PACK")]
+        pack: PathBuf,
+        /// File format to write.
+        #[arg(long, default_value = "md", value_parser = ["md"])]
+        format: String,
+        /// Where to write it; standard output if not given.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// Runs a subcommand, printing results to `out` and problems to `err`.
@@ -83,6 +113,21 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
             out,
             err,
         ),
+        Command::Import {
+            file,
+            output,
+            id,
+            title,
+            force,
+        } => import(
+            &file,
+            &output,
+            crate::import::ImportOptions { id, title },
+            force,
+            out,
+            err,
+        ),
+        Command::ExportPack { pack, output, .. } => export_pack(&pack, output.as_deref(), out, err),
     }
 }
 
@@ -268,6 +313,111 @@ fn export(
         Some(1) => writeln!(out, "wrote {} (1 page)", output.display())?,
         Some(pages) => writeln!(out, "wrote {} ({pages} pages)", output.display())?,
         None => writeln!(out, "wrote {}", output.display())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import(
+    file: &std::path::Path,
+    output: &std::path::Path,
+    options: crate::import::ImportOptions,
+    force: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    if output.exists() && !force {
+        writeln!(
+            err,
+            "error: {} already exists; use --force to replace it",
+            output.display()
+        )?;
+        return Ok(ExitCode::FAILURE);
+    }
+    let text = match crate::storage::format::read_document(file) {
+        Ok((text, replaced)) => {
+            if replaced {
+                writeln!(
+                    err,
+                    "warning: {}: {}",
+                    file.display(),
+                    crate::storage::format::NOT_UTF8_REPLACED
+                )?;
+            }
+            text
+        }
+        Err(error) => {
+            report(err, &error)?;
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let imported = crate::import::from_document(name, &text, &options);
+    for warning in &imported.warnings {
+        writeln!(
+            err,
+            "warning: {}:{}: {warning}",
+            file.display(),
+            warning.line
+        )?;
+    }
+    let count = imported.pack.questions.len();
+    if count == 0 {
+        writeln!(
+            err,
+            "error: no questions found in {}; nothing written",
+            file.display()
+        )?;
+        return Ok(ExitCode::FAILURE);
+    }
+    crate::storage::save(output, &imported.pack, crate::storage::Visibility::Shared)?;
+    let noun = if count == 1 { "question" } else { "questions" };
+    writeln!(out, "wrote {} ({count} {noun})", output.display())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export_pack(
+    path: &std::path::Path,
+    output: Option<&std::path::Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    use anyhow::Context;
+
+    let pack = if path.exists() {
+        match crate::storage::load::<QuestionPack>(path) {
+            Ok(pack) => pack,
+            Err(error) => {
+                report(err, &error)?;
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    } else {
+        // Not a file: maybe the id of a pack the app knows, such as a bundled one.
+        let id = path.to_string_lossy();
+        let known = match library(err)? {
+            Some(library) => library.packs(),
+            None => bundled_packs(),
+        };
+        match known.items.into_iter().find(|entry| entry.pack.id == id) {
+            Some(entry) => entry.pack,
+            None => {
+                writeln!(err, "error: {id}: no such file, and no pack has that id")?;
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    };
+    let text = crate::report::pack_to_markdown(&pack);
+    match output {
+        Some(output) => {
+            crate::storage::write_atomic(
+                output,
+                text.as_bytes(),
+                crate::storage::Visibility::Shared,
+            )
+            .with_context(|| format!("cannot write {}", output.display()))?;
+            writeln!(out, "wrote {}", output.display())?;
+        }
+        None => out.write_all(text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }

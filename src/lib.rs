@@ -4,12 +4,15 @@
 //! - [`domain`]: packs, questions, rubrics, plans, evaluations and scoring — plain data, no I/O.
 //! - [`storage`]: RON files, validation with file/line/column errors, the library folder and
 //!   atomic saves.
+//! - [`import`]: documents (Markdown, plain text) → question packs, with a warning for every
+//!   piece of text that could not be placed exactly.
 //! - [`ui`]: the egui window, built on the layers above.
 //! - [`report`]: a finished evaluation as a PDF or Markdown for the hiring committee.
 //! - [`cli`]: the `onsite` subcommands, over the same library functions.
 
 pub mod cli;
 pub mod domain;
+pub mod import;
 pub mod report;
 pub mod storage;
 pub mod ui;

@@ -251,3 +251,32 @@ fn importing_a_taken_id_offers_keep_both_replace_or_cancel() {
         .collect();
     assert_eq!(ids.iter().filter(|id| id.starts_with("team")).count(), 2);
 }
+
+/// A Markdown document is read into a preview with every warning; nothing is saved until
+/// "Import", and the pack then shows up in the library.
+#[test]
+fn importing_a_document_previews_before_saving() {
+    let home = tempfile::tempdir().unwrap();
+    let mut harness = new_harness(home.path());
+    let document = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/documents/heading-style.md");
+    harness.state_mut().push(Action::ImportDocument(document));
+    harness.run();
+    let Some(Dialog::ImportPreview { pack, .. }) = &harness.state().state.dialog else {
+        panic!("no preview");
+    };
+    let (id, count) = (pack.id.clone(), pack.questions.len());
+    assert!(count > 0);
+    harness.get_by_label_contains(&format!("{count} questions found"));
+    assert_eq!(
+        std::fs::read_dir(home.path().join("packs"))
+            .unwrap()
+            .count(),
+        0
+    );
+
+    harness.get_by_label("Import").click();
+    harness.run();
+    let saved: QuestionPack = load(&home.path().join(format!("packs/{id}.ron"))).unwrap();
+    assert_eq!(saved.questions.len(), count);
+    assert!(harness.state().state.packs.iter().any(|e| e.pack.id == id));
+}

@@ -15,6 +15,7 @@ pub mod fonts;
 mod format;
 pub mod layout;
 mod markdown;
+mod pack_markdown;
 pub mod style;
 mod wrap;
 
@@ -27,6 +28,7 @@ use crate::domain::Evaluation;
 
 pub use fonts::{FallbackFont, system_fallback_fonts};
 pub use layout::{Item, Layout, Page, Paper, TextLine};
+pub use pack_markdown::pack_to_markdown;
 
 /// What goes into a report and how the PDF is set. Markdown uses the content fields only.
 #[derive(Clone, Debug)]

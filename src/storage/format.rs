@@ -162,6 +162,35 @@ fn too_large(path: &Path, size: u64) -> LoadError {
     }
 }
 
+/// Said when a document had bytes that are not UTF-8 and they were replaced.
+pub const NOT_UTF8_REPLACED: &str = "not valid UTF-8 text; the bytes that are not were replaced";
+
+/// A document to import (Markdown or text): read with the same size limit as Onsite's files,
+/// but bytes that are not UTF-8 are replaced rather than refused, since a document saved in
+/// another encoding still has its questions. The flag says whether anything was replaced.
+pub fn read_document(path: &Path) -> Result<(String, bool), LoadError> {
+    let io_error = |source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let file = File::open(path).map_err(io_error)?;
+    let size = file.metadata().map_err(io_error)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(too_large(path, size));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(path, bytes.len() as u64));
+    }
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => (text, false),
+        Err(error) => (String::from_utf8_lossy(error.as_bytes()).into_owned(), true),
+    })
+}
+
 /// Checks the size limit and UTF-8 of bytes read from `path`.
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
     let size = bytes.len() as u64;

@@ -761,8 +761,9 @@ impl OnsiteApp {
             ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown")
         });
         let result = if is_markdown {
-            state.error("Markdown export of packs is not available yet; use a .ron name.");
-            return;
+            let text = crate::report::pack_to_markdown(&editor.pack);
+            storage::write_atomic(&path, text.as_bytes(), storage::Visibility::Shared)
+                .map_err(|error| format!("{}: could not write: {error}", path.display()))
         } else {
             storage::save(&path, &editor.pack, storage::Visibility::Shared)
                 .map_err(|e| e.to_string())
@@ -818,20 +819,29 @@ impl OnsiteApp {
     /// Reads a Markdown or text document into a pack and shows the preview; nothing is saved
     /// until the preview is accepted.
     fn read_document(&mut self, path: PathBuf) {
-        let text = match storage::format::read_text(&path) {
-            Ok(text) => text,
+        let (text, replaced) = match storage::format::read_document(&path) {
+            Ok(read) => read,
             Err(error) => return self.state.error(error.to_string()),
         };
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        // IMPORT-PENDING: wired to crate::import once it lands.
-        let _ = (text, name);
-        self.state.error(format!(
-            "{}: importing documents is not available yet",
-            path.display()
-        ));
+        let imported =
+            crate::import::from_document(&name, &text, &crate::import::ImportOptions::default());
+        let mut warnings: Vec<String> = imported
+            .warnings
+            .iter()
+            .map(|warning| format!("{name}:{}: {warning}", warning.line))
+            .collect();
+        if replaced {
+            warnings.insert(0, format!("{name}: {}", storage::format::NOT_UTF8_REPLACED));
+        }
+        self.state.dialog = Some(Dialog::ImportPreview {
+            source: path,
+            pack: Box::new(imported.pack),
+            warnings,
+        });
     }
 
     /// Adds `pack` to the library, or asks what to do if its id is taken. Returns false when it
