@@ -28,7 +28,8 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Open the window on a file: an evaluation, a plan or a pack to import.
+    /// Open the window on a file: an evaluation, a plan, a pack to import, or a Markdown or
+    /// text document to import questions from.
     Open {
         /// The file to open.
         #[arg(value_name = "FILE")]

@@ -255,6 +255,9 @@ impl OnsiteApp {
             Action::StartInterview { candidate, role } => {
                 self.start_interview(candidate, role, now)
             }
+            Action::OpenFile(path) if is_document(&path) => {
+                self.read_document(path);
+            }
             Action::OpenFile(path) => {
                 let kind = storage::format::read_text(&path)
                     .map(|text| storage::format::sniff_kind(&text));
@@ -1177,6 +1180,15 @@ impl OnsiteApp {
         self.save_now(self.last_now);
         self.wait_for_saves()
     }
+}
+
+/// Whether `path` names a Markdown or text document (to import) rather than an Onsite file.
+fn is_document(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| {
+            ["md", "markdown", "txt", "text"].contains(&ext.to_ascii_lowercase().as_str())
+        })
 }
 
 /// Copies a user pack file into `packs/backups/` before it is replaced; returns the copy.
