@@ -1,21 +1,9 @@
 //! The `onsite` binary's subcommands, run as a user would.
 #![allow(clippy::unwrap_used)]
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn onsite(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_onsite"))
-        .args(args)
-        .env("ONSITE_HOME", home)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use common::{onsite, text};
 
 #[test]
 fn validate_accepts_the_bundled_packs_and_the_example() {

@@ -3,8 +3,9 @@
 //! hostile input, and the `import` / `export-pack` subcommands.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 use onsite::domain::validate::validate_pack;
@@ -938,18 +939,7 @@ fn deeply_nested_lists() {
 
 // --- Command line -------------------------------------------------------------------------
 
-fn onsite(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_onsite"))
-        .args(args)
-        .env("ONSITE_HOME", home)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use common::{onsite, text};
 
 #[test]
 fn cli_imports_a_document_and_refuses_to_overwrite() {

@@ -137,6 +137,11 @@ pub fn save<T: RonFile>(path: &Path, value: &T, visibility: Visibility) -> Resul
 
 /// Reads a file as text, refusing files over [`MAX_FILE_BYTES`] and invalid UTF-8.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    decode(path, read_bytes(path)?)
+}
+
+/// Reads a whole file, refusing it before reading when it is over [`MAX_FILE_BYTES`].
+fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     let io_error = |source| LoadError::Io {
         path: path.to_owned(),
         source,
@@ -151,7 +156,10 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io_error)?;
-    decode(path, bytes)
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(path, bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 fn too_large(path: &Path, size: u64) -> LoadError {
@@ -169,23 +177,7 @@ pub const NOT_UTF8_REPLACED: &str = "not valid UTF-8 text; the bytes that are no
 /// but bytes that are not UTF-8 are replaced rather than refused, since a document saved in
 /// another encoding still has its questions. The flag says whether anything was replaced.
 pub fn read_document(path: &Path) -> Result<(String, bool), LoadError> {
-    let io_error = |source| LoadError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let file = File::open(path).map_err(io_error)?;
-    let size = file.metadata().map_err(io_error)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(too_large(path, size));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(path, bytes.len() as u64));
-    }
-    Ok(match String::from_utf8(bytes) {
+    Ok(match String::from_utf8(read_bytes(path)?) {
         Ok(text) => (text, false),
         Err(error) => (String::from_utf8_lossy(error.as_bytes()).into_owned(), true),
     })

@@ -63,11 +63,7 @@ fn header_ui(
     actions: &mut Vec<Action>,
 ) {
     ui.horizontal(|ui| {
-        ui.label(
-            egui::RichText::new(&evaluation.candidate)
-                .size(theme::BODY * 1.3)
-                .strong(),
-        );
+        widgets::candidate_name(ui, &evaluation.candidate);
         ui.weak(&evaluation.role);
         ui.separator();
         ui.weak(format!(

@@ -79,3 +79,12 @@ pub fn empty_screen(ui: &mut egui::Ui, message: &str, actions: &mut Vec<super::a
         }
     });
 }
+
+/// The candidate's name in large type, as it heads the interview and review screens.
+pub fn candidate_name(ui: &mut egui::Ui, candidate: &str) {
+    ui.label(
+        egui::RichText::new(candidate)
+            .size(theme::BODY * 1.3)
+            .strong(),
+    );
+}

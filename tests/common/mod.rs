@@ -101,3 +101,18 @@ pub fn window(app: onsite::ui::OnsiteApp) -> egui_kittest::Harness<'static, onsi
         .with_max_steps(64)
         .build_ui_state(|ui, app: &mut onsite::ui::OnsiteApp| app.show(ui), app)
 }
+
+/// Runs the `onsite` binary with `args` in the project folder, its library in `home`.
+pub fn onsite(home: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_onsite"))
+        .args(args)
+        .env("ONSITE_HOME", home)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+/// Bytes a command printed, as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
