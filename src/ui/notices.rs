@@ -52,8 +52,10 @@ pub fn notices_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
 
 /// Shows the open dialog, if any.
 pub fn dialog_ui(ctx: &egui::Context, state: &mut AppState, actions: &mut Vec<Action>) {
-    let interviewer = state.settings.interviewer.clone();
-    let Some(dialog) = &mut state.dialog else {
+    let AppState {
+        dialog, settings, ..
+    } = state;
+    let Some(dialog) = dialog else {
         return;
     };
     let modal = egui::Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {
@@ -65,9 +67,10 @@ pub fn dialog_ui(ctx: &egui::Context, state: &mut AppState, actions: &mut Vec<Ac
                 let focus = !ui.memory(|m| m.focused().is_some());
                 let (submitted, _) = labelled_field(ui, "Candidate", candidate, focus);
                 let (role_submitted, _) = labelled_field(ui, "Role", role, false);
-                if !interviewer.is_empty() {
-                    ui.weak(format!("Interviewer: {interviewer}"));
-                }
+                // Remembered for the next interview (it is a setting).
+                let (name_submitted, _) =
+                    labelled_field(ui, "Interviewer (you)", &mut settings.interviewer, false);
+                let role_submitted = role_submitted || name_submitted;
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     let ready = !candidate.trim().is_empty();
