@@ -469,3 +469,27 @@ fn exporting_a_pdf_from_the_review_screen() {
     harness.get_by_label_contains("Exported");
     harness.get_by_label("Open");
 }
+
+/// The real window reads packs after its first frame; they arrive without any input.
+#[test]
+fn packs_read_in_the_background_arrive_by_themselves() {
+    let home = tempfile::tempdir().unwrap();
+    let library = Library::open(home.path()).unwrap();
+    let mut harness = harness(OnsiteApp::new_in_background(
+        Some(library),
+        Settings::default(),
+    ));
+    harness.step();
+    for _ in 0..400 {
+        if !harness.state().state.is_loading_packs() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
+    let state = &harness.state().state;
+    assert!(!state.is_loading_packs());
+    assert_eq!(state.packs.len(), 3);
+    harness.get_by_label_contains("questions in 3 packs");
+}

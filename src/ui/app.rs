@@ -66,6 +66,16 @@ impl OnsiteApp {
         }
     }
 
+    /// Like [`OnsiteApp::new`], but packs are read after the window is up (see
+    /// [`AppState::load_in_background`]): the real window uses this so start-up stays quick
+    /// with a large library.
+    pub fn new_in_background(library: Option<Library>, settings: Settings) -> Self {
+        Self {
+            state: AppState::load_in_background(library, settings),
+            ..Self::new(None, Settings::default())
+        }
+    }
+
     /// Queues an action as if a view had asked for it (used by tests and the menu).
     pub fn push(&mut self, action: Action) {
         self.actions.push(action);
@@ -84,6 +94,10 @@ impl OnsiteApp {
         self.last_now = now;
         if self.autosaver.is_none() {
             self.autosaver = start_autosaver(&mut self.state, &ctx);
+        }
+        if !self.state.poll_catalog() {
+            // Only during start-up; a few polls until the packs arrive.
+            ctx.request_repaint_after(Duration::from_millis(30));
         }
         self.collect_save_reports();
         self.collect_exports();
@@ -1335,7 +1349,7 @@ impl EframeApp {
             .and_then(|storage| eframe::get_value(storage, SETTINGS_KEY))
             .unwrap_or_default();
         Self {
-            app: OnsiteApp::new(library, settings),
+            app: OnsiteApp::new_in_background(library, settings),
         }
     }
 }

@@ -46,11 +46,15 @@ fn home_column_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
         {
             actions.push(Action::NewPlan);
         }
-        ui.weak(format!(
-            "{} questions in {} packs",
-            state.index.len(),
-            state.packs.len()
-        ));
+        if state.is_loading_packs() {
+            ui.weak("Reading question packs…");
+        } else {
+            ui.weak(format!(
+                "{} questions in {} packs",
+                state.index.len(),
+                state.packs.len()
+            ));
+        }
     });
 
     let running: Vec<&EvaluationListing> = state

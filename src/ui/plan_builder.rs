@@ -108,6 +108,7 @@ fn header_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>)
 
 fn library_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
     ui.add_space(4.0);
+    let loading_packs = state.is_loading_packs();
     let builder = &mut state.builder;
     let search_label = ui.label("Search");
     let search = ui
@@ -188,11 +189,15 @@ fn library_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>
                 }
             });
     });
-    ui.weak(format!(
-        "{} of {} questions",
-        builder.results.len(),
-        state.index.len()
-    ));
+    ui.weak(if loading_packs {
+        "Reading question packs…".to_owned()
+    } else {
+        format!(
+            "{} of {} questions",
+            builder.results.len(),
+            state.index.len()
+        )
+    });
     ui.separator();
 
     let results = &builder.results;

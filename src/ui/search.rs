@@ -1,10 +1,12 @@
 //! Fuzzy search over every question in the library, built once when packs load.
 //!
 //! The haystack of each question (prompt, competency, tags, pack title) is converted to the
-//! matcher's format up front, so a keystroke only runs the matcher: thousands of questions
-//! are searched well within a frame.
+//! matcher's format up front, so a keystroke only runs the matcher. Short queries match
+//! almost every long prompt, so hits are found with the matcher's linear greedy pass and only
+//! the best few are re-scored with the exact (quadratic) one: 10,000 questions are searched
+//! well within a frame.
 
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
 
 use crate::domain::{Level, Question};
@@ -38,6 +40,9 @@ struct Entry {
     competency: String,
     level: Level,
 }
+
+/// How many of the best greedy hits are re-scored exactly to order them.
+const RESCORED: usize = 200;
 
 /// The searchable list of every question.
 pub struct QuestionIndex {
@@ -92,31 +97,57 @@ impl QuestionIndex {
 
     /// The questions that pass `filter`: best match first for a query, pack order otherwise.
     pub fn search(&mut self, filter: &Filter) -> Vec<QuestionKey> {
-        let pattern = Pattern::parse(
-            filter.query.trim(),
-            CaseMatching::Ignore,
-            Normalization::Smart,
-        );
-        let mut hits: Vec<(u32, QuestionKey)> = Vec::new();
-        for entry in &self.entries {
-            if filter.pack.is_some_and(|pack| pack != entry.key.pack)
-                || filter
+        let query = filter.query.trim();
+        let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+        let passes = |entry: &&Entry| {
+            filter.pack.is_none_or(|pack| pack == entry.key.pack)
+                && filter
                     .competency
                     .as_ref()
-                    .is_some_and(|c| *c != entry.competency)
-                || filter.level.is_some_and(|level| level != entry.level)
-            {
-                continue;
-            }
-            if filter.query.trim().is_empty() {
-                hits.push((0, entry.key));
-            } else if let Some(score) = pattern.score(entry.haystack.slice(..), &mut self.matcher) {
-                hits.push((score, entry.key));
+                    .is_none_or(|c| *c == entry.competency)
+                && filter.level.is_none_or(|level| level == entry.level)
+        };
+        let candidates = self.entries.iter().filter(passes);
+        if query.is_empty() {
+            return candidates.map(|entry| entry.key).collect();
+        }
+        // Plain words (no `^`, `'`, `!` syntax) can be pre-filtered greedily: a subsequence
+        // exists exactly when the greedy pass finds one, so no hit is lost.
+        let greedy = pattern
+            .atoms
+            .iter()
+            .all(|atom| atom.kind == AtomKind::Fuzzy && !atom.negative);
+        let mut hits: Vec<(u32, &Entry)> = Vec::new();
+        for entry in candidates {
+            let score = if greedy {
+                self.matcher.config.ignore_case = true;
+                self.matcher.config.normalize = true;
+                pattern.atoms.iter().try_fold(0u32, |total, atom| {
+                    let found = self
+                        .matcher
+                        .fuzzy_match_greedy(entry.haystack.slice(..), atom.needle_text())?;
+                    Some(total + u32::from(found))
+                })
+            } else {
+                pattern.score(entry.haystack.slice(..), &mut self.matcher)
+            };
+            if let Some(score) = score {
+                hits.push((score, entry));
             }
         }
-        // Stable sort keeps pack order among equal scores.
+        // Stable sorts keep pack order among equal scores.
         hits.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
-        hits.into_iter().map(|(_, key)| key).collect()
+        if greedy {
+            // Order the best hits by the exact score; the rest keep their greedy order.
+            let best = hits.len().min(RESCORED);
+            for (score, entry) in &mut hits[..best] {
+                *score = pattern
+                    .score(entry.haystack.slice(..), &mut self.matcher)
+                    .unwrap_or(*score);
+            }
+            hits[..best].sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+        }
+        hits.into_iter().map(|(_, entry)| entry.key).collect()
     }
 }
 
@@ -128,7 +159,8 @@ fn haystack(question: &Question, pack_title: &str) -> Utf32String {
         pack_title,
         question.level.label(),
     ] {
-        text.push_str(" · ");
+        // An ASCII separator keeps plain-ASCII questions on the matcher's fast ASCII path.
+        text.push_str(" | ");
         text.push_str(part);
     }
     for tag in &question.tags {
@@ -172,5 +204,40 @@ mod tests {
         }));
         filter.query = "zzqqxxjj".into();
         assert!(index.search(&filter).is_empty());
+    }
+
+    #[test]
+    fn the_greedy_prefilter_finds_exactly_what_exact_scoring_finds() {
+        let packs = bundled_packs().items;
+        let mut index = QuestionIndex::new(&packs);
+        let mut exact_matcher = Matcher::new(Config::DEFAULT);
+        for query in [
+            "c",
+            "ca",
+            "cache",
+            "retry queue",
+            "API design",
+            "Ω",
+            "zzqq",
+            "^Design",
+        ] {
+            let filter = Filter {
+                query: query.into(),
+                ..Filter::default()
+            };
+            let found: std::collections::HashSet<_> = index.search(&filter).into_iter().collect();
+            let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+            let exact: std::collections::HashSet<_> = index
+                .entries
+                .iter()
+                .filter(|e| {
+                    pattern
+                        .score(e.haystack.slice(..), &mut exact_matcher)
+                        .is_some()
+                })
+                .map(|e| e.key)
+                .collect();
+            assert_eq!(found, exact, "{query}");
+        }
     }
 }

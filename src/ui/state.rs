@@ -11,7 +11,7 @@ use crate::domain::{
     Evaluation, EvaluationStatus, InterviewPlan, Question, Recommendation, Rubric,
 };
 use crate::storage::autosave::Debounce;
-use crate::storage::{Library, PackEntry};
+use crate::storage::{Library, Loaded, PackEntry};
 
 /// The screens of the window.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -372,13 +372,65 @@ pub struct AppState {
     pub dialog: Option<Dialog>,
     /// The pack open on the packs screen.
     pub pack_editor: Option<super::pack_editor::PackEditor>,
+    /// Packs being read in the background at start-up.
+    catalog_loading: Option<std::sync::mpsc::Receiver<Catalog>>,
     next_notice: u64,
+}
+
+/// Every pack with its search index, read together.
+struct Catalog {
+    packs: Vec<PackEntry>,
+    index: QuestionIndex,
+    errors: Vec<String>,
+}
+
+impl Catalog {
+    /// Reads bundled and user packs and indexes them.
+    fn load(library: Option<&Library>) -> Self {
+        let loaded = match library {
+            Some(library) => library.packs(),
+            None => crate::storage::bundled_packs(),
+        };
+        let index = QuestionIndex::new(&loaded.items);
+        Self {
+            errors: loaded.errors.iter().map(ToString::to_string).collect(),
+            packs: loaded.items,
+            index,
+        }
+    }
 }
 
 impl AppState {
     /// Loads packs, plans and evaluations from `library` (bundled packs only without one).
     pub fn load(library: Option<Library>, settings: Settings) -> Self {
-        let mut state = Self {
+        let mut state = Self::empty(library, settings);
+        state.reload();
+        state
+    }
+
+    /// Like [`AppState::load`], but the packs are read and indexed on a background thread, so
+    /// a large library does not delay the first frame; [`AppState::poll_catalog`] picks them
+    /// up. Plans and evaluations (the home screen) are read at once.
+    pub fn load_in_background(library: Option<Library>, settings: Settings) -> Self {
+        let mut state = Self::empty(library, settings);
+        state.reload_records();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let library = state.library.clone();
+        let spawned = std::thread::Builder::new()
+            .name("onsite-packs".into())
+            .spawn(move || {
+                // The window may be gone by the time the packs are read; then no one waits.
+                let _ = sender.send(Catalog::load(library.as_ref()));
+            });
+        match spawned {
+            Ok(_) => state.catalog_loading = Some(receiver),
+            Err(_) => state.install_catalog(Catalog::load(state.library.as_ref())),
+        }
+        state
+    }
+
+    fn empty(library: Option<Library>, settings: Settings) -> Self {
+        Self {
             library,
             packs: Vec::new(),
             index: QuestionIndex::new(&[]),
@@ -391,32 +443,64 @@ impl AppState {
             notices: Vec::new(),
             dialog: None,
             pack_editor: None,
+            catalog_loading: None,
             next_notice: 0,
+        }
+    }
+
+    /// Whether the packs are still being read in the background.
+    pub fn is_loading_packs(&self) -> bool {
+        self.catalog_loading.is_some()
+    }
+
+    /// Installs the packs once the background reading has finished; returns whether it has.
+    pub fn poll_catalog(&mut self) -> bool {
+        let Some(receiver) = &self.catalog_loading else {
+            return true;
         };
-        state.reload();
-        state
+        match receiver.try_recv() {
+            Ok(catalog) => {
+                self.catalog_loading = None;
+                self.install_catalog(catalog);
+                true
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => false,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.catalog_loading = None;
+                let catalog = Catalog::load(self.library.as_ref());
+                self.install_catalog(catalog);
+                true
+            }
+        }
     }
 
     /// Re-reads the library; files that fail to load are reported as notices.
     pub fn reload(&mut self) {
-        let (packs, plans, evaluations) = match &self.library {
-            Some(library) => (library.packs(), library.plans(), library.evaluations()),
-            None => (
-                crate::storage::bundled_packs(),
-                crate::storage::Loaded::default(),
-                crate::storage::Loaded::default(),
-            ),
+        self.install_catalog(Catalog::load(self.library.as_ref()));
+        self.reload_records();
+    }
+
+    fn install_catalog(&mut self, catalog: Catalog) {
+        self.packs = catalog.packs;
+        self.index = catalog.index;
+        self.builder.results_for = None;
+        for error in catalog.errors {
+            self.error(error);
+        }
+    }
+
+    /// Re-reads plans and evaluations.
+    fn reload_records(&mut self) {
+        let (plans, evaluations) = match &self.library {
+            Some(library) => (library.plans(), library.evaluations()),
+            None => (Loaded::default(), Loaded::default()),
         };
-        let errors: Vec<String> = packs
+        let errors: Vec<String> = plans
             .errors
             .iter()
-            .chain(&plans.errors)
             .chain(&evaluations.errors)
             .map(ToString::to_string)
             .collect();
-        self.packs = packs.items;
-        self.index = QuestionIndex::new(&self.packs);
-        self.builder.results_for = None;
         self.plans = plans.items;
         let mut listings: Vec<EvaluationListing> = evaluations
             .items

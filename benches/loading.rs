@@ -1,0 +1,221 @@
+//! Loading a generated 10,000-question pack: Onsite's `storage::parse` (RON, format check and
+//! validation) against `serde_json` reading the same pack, in the same run. RON parsing alone
+//! (with the two extensions Onsite enables) and validation alone are timed too, to show where
+//! the time goes.
+//!
+//! Run with `cargo bench --bench loading`; results are kept in `docs/benchmarks.md`.
+//! Target: `storage::parse` ≤ 3× `serde_json::from_str`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{generated_question, measuring};
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use onsite::domain::validate::validate_pack;
+use onsite::domain::{Question, QuestionPack, Rubric};
+use ron::extensions::Extensions;
+use ron::options::Options;
+use ron::ser::PrettyConfig;
+
+/// Questions in the pack.
+const QUESTIONS: usize = 10_000;
+
+/// Nesting below which the "shallow" variant writes everything on one line.
+const SHALLOW_DEPTH: usize = 3;
+
+/// The RON options of `storage::format::options()` (private there): `Some(..)` and newtype
+/// variants may be written without their parentheses.
+fn ron_options() -> Options {
+    Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_default_extension(Extensions::UNWRAP_VARIANT_NEWTYPES)
+}
+
+/// The pack read. Onsite refuses files over `MAX_FILE_BYTES` (16 MiB), and 10,000 of the
+/// generated questions with their own rubrics come to about 23 MB of RON, so here the
+/// questions share the pack's default rubric (a common way to write big packs): about 1.4 KB of
+/// RON each.
+fn pack() -> QuestionPack {
+    let mut pack = QuestionPack::new("generated", "Generated questions");
+    pack.description = "Ten thousand generated questions for the loading benchmark.".into();
+    pack.default_rubric = Some(Rubric::standard());
+    pack.questions = (0..QUESTIONS)
+        .map(|i| Question {
+            rubric: None,
+            ..generated_question(i)
+        })
+        .collect();
+    pack
+}
+
+/// The full generated pack, every question with its own rubric, as the other benchmarks use.
+fn full_pack() -> QuestionPack {
+    let mut pack = QuestionPack::new("generated", "Generated questions");
+    pack.questions = (0..QUESTIONS).map(generated_question).collect();
+    pack
+}
+
+fn loading(c: &mut Criterion) {
+    let full = onsite::storage::to_ron(&full_pack()).unwrap();
+    eprintln!(
+        "{QUESTIONS} questions with their own rubrics: RON {:.2} MB, refused: {}",
+        full.len() as f64 / 1e6,
+        onsite::storage::parse::<QuestionPack>(Path::new("full.ron"), &full).unwrap_err()
+    );
+    drop(full);
+
+    let pack = pack();
+    let ron_text = onsite::storage::to_ron(&pack).unwrap();
+    let json_text = serde_json::to_string(&pack).unwrap();
+    let path = Path::new("generated.ron");
+    eprintln!(
+        "{QUESTIONS} questions: RON {:.2} MB, JSON {:.2} MB (limit {} MB)",
+        ron_text.len() as f64 / 1e6,
+        json_text.len() as f64 / 1e6,
+        onsite::storage::MAX_FILE_BYTES / (1024 * 1024)
+    );
+    // Every way of reading gives back the same pack.
+    assert_eq!(
+        onsite::storage::parse::<QuestionPack>(path, &ron_text).unwrap(),
+        pack
+    );
+    assert_eq!(
+        ron_options().from_str::<QuestionPack>(&ron_text).unwrap(),
+        pack
+    );
+    assert_eq!(
+        serde_json::from_str::<QuestionPack>(&json_text).unwrap(),
+        pack
+    );
+    assert!(validate_pack(&pack).is_empty());
+
+    // The same pack written without indentation or line breaks, to see what they cost.
+    let compact_text = ron_options().to_string(&pack).unwrap();
+    eprintln!(
+        "RON without indentation: {:.2} MB",
+        compact_text.len() as f64 / 1e6
+    );
+    assert_eq!(
+        ron_options()
+            .from_str::<QuestionPack>(&compact_text)
+            .unwrap(),
+        pack
+    );
+    // And as `to_ron` writes it but with lists and rubric levels deeper than a question's fields
+    // on one line each, as the hand-written bundled packs do.
+    let shallow_text = format!(
+        "QuestionPack{}",
+        ron_options()
+            .to_string_pretty(
+                &pack,
+                PrettyConfig::new()
+                    .indentor("    ")
+                    .escape_strings(false)
+                    .depth_limit(SHALLOW_DEPTH)
+                    .extensions(Extensions::IMPLICIT_SOME | Extensions::UNWRAP_VARIANT_NEWTYPES),
+            )
+            .unwrap()
+    );
+    eprintln!(
+        "RON with depth_limit({SHALLOW_DEPTH}): {:.2} MB; one question:\n{}",
+        shallow_text.len() as f64 / 1e6,
+        shallow_text
+            .lines()
+            .skip_while(|l| !l.contains("id: \"q-0\""))
+            .take(12)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    assert_eq!(
+        onsite::storage::parse::<QuestionPack>(path, &shallow_text).unwrap(),
+        pack
+    );
+
+    let mut group = c.benchmark_group("load_10k");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(10));
+    group.bench_function("validate_only", |b| {
+        b.iter(|| validate_pack(black_box(&pack)))
+    });
+    group.throughput(Throughput::Bytes(ron_text.len() as u64));
+    group.bench_function("storage_parse", |b| {
+        b.iter(|| onsite::storage::parse::<QuestionPack>(path, black_box(&ron_text)))
+    });
+    group.bench_function("ron_only", |b| {
+        b.iter(|| ron_options().from_str::<QuestionPack>(black_box(&ron_text)))
+    });
+    group.throughput(Throughput::Bytes(json_text.len() as u64));
+    group.bench_function("serde_json", |b| {
+        b.iter(|| serde_json::from_str::<QuestionPack>(black_box(&json_text)))
+    });
+    group.finish();
+
+    if !measuring() {
+        return;
+    }
+    // The ratios, from rounds that run every reader back to back so that a busy moment on
+    // the machine slows all of them alike.
+    let readers: [(&str, &dyn Fn()); 6] = [
+        ("serde_json", &|| {
+            black_box(serde_json::from_str::<QuestionPack>(black_box(&json_text)).unwrap());
+        }),
+        ("storage_parse", &|| {
+            black_box(onsite::storage::parse::<QuestionPack>(path, black_box(&ron_text)).unwrap());
+        }),
+        ("ron_only", &|| {
+            black_box(
+                ron_options()
+                    .from_str::<QuestionPack>(black_box(&ron_text))
+                    .unwrap(),
+            );
+        }),
+        ("validate_only", &|| {
+            black_box(validate_pack(black_box(&pack)));
+        }),
+        ("ron_shallow", &|| {
+            black_box(
+                ron_options()
+                    .from_str::<QuestionPack>(black_box(&shallow_text))
+                    .unwrap(),
+            );
+        }),
+        ("ron_compact", &|| {
+            black_box(
+                ron_options()
+                    .from_str::<QuestionPack>(black_box(&compact_text))
+                    .unwrap(),
+            );
+        }),
+    ];
+    let mut times: Vec<Vec<f64>> = vec![Vec::new(); readers.len()];
+    for _ in 0..15 {
+        for (n, (_, read)) in readers.iter().enumerate() {
+            let started = Instant::now();
+            read();
+            times[n].push(started.elapsed().as_secs_f64() * 1e3);
+        }
+    }
+    let medians: Vec<f64> = times
+        .into_iter()
+        .map(|mut t| {
+            t.sort_by(f64::total_cmp);
+            t[t.len() / 2]
+        })
+        .collect();
+    for ((name, _), median) in readers.iter().zip(&medians) {
+        eprintln!(
+            "{name:>14}: median {median:>7.1} ms = {:.2}x serde_json",
+            median / medians[0]
+        );
+    }
+}
+
+criterion_group!(benches, loading);
+criterion_main!(benches);
