@@ -1,0 +1,15 @@
+//! Any bytes given as a evaluation file: refused or accepted, never a panic or a hang.
+#![no_main]
+
+use std::path::Path;
+
+use libfuzzer_sys::fuzz_target;
+use onsite::domain::Evaluation;
+use onsite::storage::format::{decode, parse};
+
+fuzz_target!(|data: &[u8]| {
+    let path = Path::new("fuzz.ron");
+    if let Ok(text) = decode(path, data.to_vec()) {
+        let _ = parse::<Evaluation>(path, &text);
+    }
+});
