@@ -12,7 +12,7 @@ mod compose;
 pub mod content;
 mod draw;
 pub mod fonts;
-mod format;
+pub mod format;
 pub mod layout;
 mod markdown;
 mod pack_markdown;

@@ -8,6 +8,7 @@ use super::shortcuts::Command;
 use super::state::{AppState, NotesTab, Session};
 use super::{theme, widgets};
 use crate::domain::{Answer, Evaluation, Outcome};
+use crate::report::format::{clock, time_against_budget};
 
 /// Draws the interview screen.
 pub fn interview_ui(ui: &mut egui::Ui, state: &mut AppState, _now: f64, actions: &mut Vec<Action>) {
@@ -99,11 +100,7 @@ fn pacing_ui(ui: &mut egui::Ui, evaluation: &Evaluation) {
         egui::ProgressBar::new(fraction.min(1.0))
             .desired_width(220.0)
             .fill(colour)
-            .text(format!(
-                "{} of {} planned",
-                theme::clock(spent),
-                theme::clock(planned)
-            )),
+            .text(format!("{} of {} planned", clock(spent), clock(planned))),
     )
     .on_hover_text("Time spent on questions against the planned total");
 }
@@ -313,9 +310,8 @@ fn notes_ui(ui: &mut egui::Ui, session: &mut Session, current: usize, actions: &
         let colour = theme::timer_colour(ui, answer.seconds, answer.question.minutes);
         ui.label(
             egui::RichText::new(format!(
-                "⏱ {} / {}:00",
-                theme::clock(answer.seconds),
-                answer.question.minutes
+                "⏱ {}",
+                time_against_budget(answer.seconds, answer.question.minutes)
             ))
             .size(theme::BODY * 1.2)
             .color(colour),

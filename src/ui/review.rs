@@ -7,6 +7,7 @@ use super::state::{AppState, Screen, Session};
 use super::{theme, widgets};
 use crate::domain::scoring::{self, SCALE_MAX};
 use crate::domain::{Evaluation, Outcome, Recommendation};
+use crate::report::format::{clock, time_against_budget};
 
 /// Why the evaluation cannot be submitted yet, in words, or `Ok` when it can.
 pub fn submit_blockers(evaluation: &Evaluation) -> Result<(), String> {
@@ -69,7 +70,7 @@ fn header_ui(
         ui.weak(format!(
             "{} · {} · {}",
             widgets::date(evaluation.started_at),
-            theme::clock(evaluation.duration_seconds()),
+            clock(evaluation.duration_seconds()),
             if evaluation.interviewer.is_empty() {
                 "—"
             } else {
@@ -142,11 +143,7 @@ fn answers_ui(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action
                 let colour = theme::timer_colour(ui, answer.seconds, answer.question.minutes);
                 ui.colored_label(
                     colour,
-                    format!(
-                        "{} / {}:00",
-                        theme::clock(answer.seconds),
-                        answer.question.minutes
-                    ),
+                    time_against_budget(answer.seconds, answer.question.minutes),
                 );
                 let first = answer
                     .notes

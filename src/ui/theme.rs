@@ -64,25 +64,3 @@ pub fn install(ctx: &egui::Context) {
     // Zoom is handled by our own shortcuts so that Ctrl+0 can clear a rating.
     ctx.options_mut(|options| options.zoom_with_keyboard = false);
 }
-
-/// Formats seconds as `m:ss` (or `h:mm:ss` past an hour).
-pub fn clock(seconds: u64) -> String {
-    let (hours, minutes, secs) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    if hours > 0 {
-        format!("{hours}:{minutes:02}:{secs:02}")
-    } else {
-        format!("{minutes}:{secs:02}")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::clock;
-
-    #[test]
-    fn clock_formats_minutes_and_hours() {
-        assert_eq!(clock(0), "0:00");
-        assert_eq!(clock(75), "1:15");
-        assert_eq!(clock(3_725), "1:02:05");
-    }
-}
