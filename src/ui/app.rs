@@ -54,8 +54,19 @@ pub struct OnsiteApp {
 impl OnsiteApp {
     /// An app over `library` (bundled packs only when `None`) with remembered `settings`.
     pub fn new(library: Option<Library>, settings: Settings) -> Self {
+        Self::with_state(AppState::load(library, settings))
+    }
+
+    /// Like [`OnsiteApp::new`], but packs are read after the window is up (see
+    /// [`AppState::load_in_background`]): the real window uses this so start-up stays quick
+    /// with a large library.
+    pub fn new_in_background(library: Option<Library>, settings: Settings) -> Self {
+        Self::with_state(AppState::load_in_background(library, settings))
+    }
+
+    fn with_state(state: AppState) -> Self {
         Self {
-            state: AppState::load(library, settings),
+            state,
             actions: Vec::new(),
             autosaver: None,
             was_focused: true,
@@ -63,16 +74,6 @@ impl OnsiteApp {
             last_now: 0.0,
             exports: Vec::new(),
             quitting: false,
-        }
-    }
-
-    /// Like [`OnsiteApp::new`], but packs are read after the window is up (see
-    /// [`AppState::load_in_background`]): the real window uses this so start-up stays quick
-    /// with a large library.
-    pub fn new_in_background(library: Option<Library>, settings: Settings) -> Self {
-        Self {
-            state: AppState::load_in_background(library, settings),
-            ..Self::new(None, Settings::default())
         }
     }
 
