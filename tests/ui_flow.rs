@@ -493,3 +493,34 @@ fn packs_read_in_the_background_arrive_by_themselves() {
     assert_eq!(state.packs.len(), 3);
     harness.get_by_label_contains("questions in 3 packs");
 }
+
+/// Settings: the interviewer's name, theme and zoom change from the screen and shortcuts.
+#[test]
+fn settings_change_name_theme_and_zoom() {
+    use onsite::ui::state::ThemeChoice;
+    let home = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(home.path()));
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::Comma);
+    assert_eq!(harness.state().state.screen, Screen::Settings);
+    harness.get_by_label("Your name").click();
+    harness.run();
+    harness.get_by_label("Your name").type_text(" (panel lead)");
+    harness.run();
+    assert_eq!(
+        harness.state().state.settings.interviewer,
+        "Jörg Šimić (panel lead)"
+    );
+    harness.get_by_label("Dark").click();
+    harness.run();
+    assert_eq!(harness.state().state.settings.theme, ThemeChoice::Dark);
+    harness.get_by_label("+").click();
+    harness.run();
+    let zoom = harness.state().state.settings.zoom;
+    assert!((zoom - 1.1).abs() < 1e-4, "{zoom}");
+    harness.get_by_label("Reset").click();
+    harness.run();
+    assert!((harness.state().state.settings.zoom - 1.0).abs() < 1e-6);
+    // The shortcut table is shown with every command.
+    harness.get_by_label("Rate level 3");
+}
