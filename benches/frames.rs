@@ -239,13 +239,7 @@ fn frames(c: &mut Criterion) {
             times.push(started.elapsed().as_secs_f64() * 1e3 / f64::from(BATCH));
         }
     }
-    let medians: Vec<f64> = times
-        .into_iter()
-        .map(|mut t| {
-            t.sort_by(f64::total_cmp);
-            t[t.len() / 2]
-        })
-        .collect();
+    let medians: Vec<f64> = times.into_iter().map(common::median).collect();
     for pair in scenes.chunks(2).zip(medians.chunks(2)) {
         let ([small, large], [small_ms, large_ms]) = pair else {
             continue;

@@ -202,13 +202,7 @@ fn loading(c: &mut Criterion) {
             times[n].push(started.elapsed().as_secs_f64() * 1e3);
         }
     }
-    let medians: Vec<f64> = times
-        .into_iter()
-        .map(|mut t| {
-            t.sort_by(f64::total_cmp);
-            t[t.len() / 2]
-        })
-        .collect();
+    let medians: Vec<f64> = times.into_iter().map(common::median).collect();
     for ((name, _), median) in readers.iter().zip(&medians) {
         eprintln!(
             "{name:>14}: median {median:>7.1} ms = {:.2}x serde_json",

@@ -21,15 +21,12 @@ fn new_harness(home: &Path) -> Harness<'static, OnsiteApp> {
     harness
 }
 
+fn editor<'a>(harness: &'a Harness<'_, OnsiteApp>) -> &'a onsite::ui::pack_editor::PackEditor {
+    harness.state().state.pack_editor.as_ref().unwrap()
+}
+
 fn editor_pack(harness: &Harness<'_, OnsiteApp>) -> QuestionPack {
-    harness
-        .state()
-        .state
-        .pack_editor
-        .as_ref()
-        .unwrap()
-        .pack
-        .clone()
+    editor(harness).pack.clone()
 }
 
 /// Create a pack, write a question, see validation, undo and redo, save, and find it again
@@ -98,7 +95,7 @@ fn create_edit_validate_undo_save_and_reopen_a_pack() {
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
-    let editor = harness.state().state.pack_editor.as_ref().unwrap();
+    let editor = editor(&harness);
     assert!(!editor.unsaved);
     let path = home.path().join("packs/my-questions.ron");
     let saved: QuestionPack = load(&path).unwrap();
@@ -156,18 +153,10 @@ fn bundled_packs_are_duplicated_to_edit() {
     let mut harness = new_harness(home.path());
     harness.state_mut().push(Action::OpenPack(0));
     harness.run();
-    assert!(
-        harness
-            .state()
-            .state
-            .pack_editor
-            .as_ref()
-            .unwrap()
-            .is_read_only()
-    );
+    assert!(editor(&harness).is_read_only());
     harness.get_by_label("Duplicate to edit").click();
     harness.run();
-    let editor = harness.state().state.pack_editor.as_ref().unwrap();
+    let editor = editor(&harness);
     assert!(!editor.is_read_only());
     assert_eq!(editor.pack.id, "backend-engineering-copy");
     assert_eq!(editor.pack.questions.len(), 15);

@@ -4,6 +4,12 @@
 
 use onsite::domain::{Level, Question, Rubric, RubricLevel};
 
+/// The median of some timings (the upper one of the middle two for an even count).
+pub fn median(mut times: Vec<f64>) -> f64 {
+    times.sort_by(f64::total_cmp);
+    times.get(times.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
 /// Whether this is a real benchmark run (`cargo bench`), not `cargo test --benches`, which
 /// runs each benchmark once in a debug build: the extra measurements are skipped there.
 pub fn measuring() -> bool {
