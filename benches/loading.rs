@@ -162,12 +162,18 @@ fn loading(c: &mut Criterion) {
     }
     // The ratios, from rounds that run every reader back to back so that a busy moment on
     // the machine slows all of them alike.
-    let readers: [(&str, &dyn Fn()); 6] = [
+    let readers: [(&str, &dyn Fn()); 7] = [
         ("serde_json", &|| {
             black_box(serde_json::from_str::<QuestionPack>(black_box(&json_text)).unwrap());
         }),
         ("storage_parse", &|| {
             black_box(onsite::storage::parse::<QuestionPack>(path, black_box(&ron_text)).unwrap());
+        }),
+        ("ron_subset", &|| {
+            black_box(
+                onsite::storage::ron_subset::from_str::<QuestionPack>(black_box(&ron_text))
+                    .unwrap(),
+            );
         }),
         ("ron_only", &|| {
             black_box(

@@ -1,7 +1,6 @@
 //! A catalogue of broken files (`tests/malformed/`), each refused with a message that names
-#![allow(clippy::panic)]
 //! the file and, where a position applies, its line and column — and never a panic.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::panic, clippy::unwrap_used)]
 
 use std::path::Path;
 

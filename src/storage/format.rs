@@ -111,6 +111,12 @@ fn options() -> Options {
         .with_default_extension(Extensions::UNWRAP_VARIANT_NEWTYPES)
 }
 
+/// Reads `text` with ron alone and Onsite's options, without the quick reader
+/// ([`super::ron_subset`]): the reference that reader is checked against.
+pub fn ron_only<T: DeserializeOwned>(text: &str) -> ron::error::SpannedResult<T> {
+    options().from_str(text)
+}
+
 /// Serialises `value` as pretty RON, starting with its kind's name.
 pub fn to_ron<T: RonFile>(value: &T) -> Result<String, String> {
     let config = PrettyConfig::new()
@@ -213,7 +219,9 @@ pub fn parse<T: RonFile>(path: &Path, text: &str) -> Result<T, LoadError> {
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(path, text.len() as u64));
     }
-    let value: T = match options().from_str(text) {
+    // The quick reader covers the files Onsite writes; ron reads the rest and explains errors.
+    let quick = super::ron_subset::from_str(text).map(Ok);
+    let value: T = match quick.unwrap_or_else(|| ron_only(text)) {
         Ok(value) => value,
         Err(error) => {
             // A newer file may fail to parse only because it has fields we do not know; say
