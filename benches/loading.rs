@@ -1,7 +1,8 @@
-//! Loading a generated 10,000-question pack: Onsite's `storage::parse` (RON, format check and
-//! validation) against `serde_json` reading the same pack, in the same run. RON parsing alone
-//! (with the two extensions Onsite enables) and validation alone are timed too, to show where
-//! the time goes.
+//! Loading a generated 10,000-question pack: Onsite's `storage::parse` (the quick RON reader,
+//! format check and validation) against `serde_json` reading the same pack, in the same run.
+//! The quick reader alone, ron alone (what `parse` falls back to), validation alone, and the
+//! worst case for the fallback (a file the quick reader declines only at its very end) are
+//! timed too, to show where the time goes.
 //!
 //! Run with `cargo bench --bench loading`; results are kept in `docs/benchmarks.md`.
 //! Target: `storage::parse` ≤ 3× `serde_json::from_str`.
@@ -18,23 +19,11 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use onsite::domain::validate::validate_pack;
 use onsite::domain::{Question, QuestionPack, Rubric};
-use ron::extensions::Extensions;
-use ron::options::Options;
-use ron::ser::PrettyConfig;
+use onsite::storage::format::ron_only;
+use onsite::storage::ron_subset;
 
 /// Questions in the pack.
 const QUESTIONS: usize = 10_000;
-
-/// Nesting below which the "shallow" variant writes everything on one line.
-const SHALLOW_DEPTH: usize = 3;
-
-/// The RON options of `storage::format::options()` (private there): `Some(..)` and newtype
-/// variants may be written without their parentheses.
-fn ron_options() -> Options {
-    Options::default()
-        .with_default_extension(Extensions::IMPLICIT_SOME)
-        .with_default_extension(Extensions::UNWRAP_VARIANT_NEWTYPES)
-}
 
 /// The pack read. Onsite refuses files over `MAX_FILE_BYTES` (16 MiB), and 10,000 of the
 /// generated questions with their own rubrics come to about 23 MB of RON, so here the
@@ -79,62 +68,35 @@ fn loading(c: &mut Criterion) {
         json_text.len() as f64 / 1e6,
         onsite::storage::MAX_FILE_BYTES / (1024 * 1024)
     );
+    // The same pack with an escape the quick reader leaves to ron (`\x41` is "A") in its last
+    // string: the quick reader reads it all, declines, and ron reads it again.
+    let last_tag = pack.questions[QUESTIONS - 1].tags[1].clone();
+    let quoted_tag = format!("\"{last_tag}\"");
+    let at = ron_text.rfind(&quoted_tag).unwrap();
+    let late_text = format!("{}\"\\x41{}", &ron_text[..at], &ron_text[at + 1..]);
+    let mut late_pack = pack.clone();
+    late_pack.questions[QUESTIONS - 1].tags[1] = format!("A{last_tag}");
+    assert_eq!(ron_subset::from_str::<QuestionPack>(&late_text), None);
+
     // Every way of reading gives back the same pack.
     assert_eq!(
         onsite::storage::parse::<QuestionPack>(path, &ron_text).unwrap(),
         pack
     );
     assert_eq!(
-        ron_options().from_str::<QuestionPack>(&ron_text).unwrap(),
+        ron_subset::from_str::<QuestionPack>(&ron_text).unwrap(),
         pack
     );
+    assert_eq!(ron_only::<QuestionPack>(&ron_text).unwrap(), pack);
     assert_eq!(
         serde_json::from_str::<QuestionPack>(&json_text).unwrap(),
         pack
     );
+    assert_eq!(
+        onsite::storage::parse::<QuestionPack>(path, &late_text).unwrap(),
+        late_pack
+    );
     assert!(validate_pack(&pack).is_empty());
-
-    // The same pack written without indentation or line breaks, to see what they cost.
-    let compact_text = ron_options().to_string(&pack).unwrap();
-    eprintln!(
-        "RON without indentation: {:.2} MB",
-        compact_text.len() as f64 / 1e6
-    );
-    assert_eq!(
-        ron_options()
-            .from_str::<QuestionPack>(&compact_text)
-            .unwrap(),
-        pack
-    );
-    // And as `to_ron` writes it but with lists and rubric levels deeper than a question's fields
-    // on one line each, as the hand-written bundled packs do.
-    let shallow_text = format!(
-        "QuestionPack{}",
-        ron_options()
-            .to_string_pretty(
-                &pack,
-                PrettyConfig::new()
-                    .indentor("    ")
-                    .escape_strings(false)
-                    .depth_limit(SHALLOW_DEPTH)
-                    .extensions(Extensions::IMPLICIT_SOME | Extensions::UNWRAP_VARIANT_NEWTYPES),
-            )
-            .unwrap()
-    );
-    eprintln!(
-        "RON with depth_limit({SHALLOW_DEPTH}): {:.2} MB; one question:\n{}",
-        shallow_text.len() as f64 / 1e6,
-        shallow_text
-            .lines()
-            .skip_while(|l| !l.contains("id: \"q-0\""))
-            .take(12)
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
-    assert_eq!(
-        onsite::storage::parse::<QuestionPack>(path, &shallow_text).unwrap(),
-        pack
-    );
 
     let mut group = c.benchmark_group("load_10k");
     group
@@ -148,8 +110,11 @@ fn loading(c: &mut Criterion) {
     group.bench_function("storage_parse", |b| {
         b.iter(|| onsite::storage::parse::<QuestionPack>(path, black_box(&ron_text)))
     });
+    group.bench_function("ron_subset", |b| {
+        b.iter(|| ron_subset::from_str::<QuestionPack>(black_box(&ron_text)))
+    });
     group.bench_function("ron_only", |b| {
-        b.iter(|| ron_options().from_str::<QuestionPack>(black_box(&ron_text)))
+        b.iter(|| ron_only::<QuestionPack>(black_box(&ron_text)))
     });
     group.throughput(Throughput::Bytes(json_text.len() as u64));
     group.bench_function("serde_json", |b| {
@@ -162,7 +127,7 @@ fn loading(c: &mut Criterion) {
     }
     // The ratios, from rounds that run every reader back to back so that a busy moment on
     // the machine slows all of them alike.
-    let readers: [(&str, &dyn Fn()); 7] = [
+    let readers: [(&str, &dyn Fn()); 6] = [
         ("serde_json", &|| {
             black_box(serde_json::from_str::<QuestionPack>(black_box(&json_text)).unwrap());
         }),
@@ -170,34 +135,16 @@ fn loading(c: &mut Criterion) {
             black_box(onsite::storage::parse::<QuestionPack>(path, black_box(&ron_text)).unwrap());
         }),
         ("ron_subset", &|| {
-            black_box(
-                onsite::storage::ron_subset::from_str::<QuestionPack>(black_box(&ron_text))
-                    .unwrap(),
-            );
+            black_box(ron_subset::from_str::<QuestionPack>(black_box(&ron_text)).unwrap());
         }),
         ("ron_only", &|| {
-            black_box(
-                ron_options()
-                    .from_str::<QuestionPack>(black_box(&ron_text))
-                    .unwrap(),
-            );
+            black_box(ron_only::<QuestionPack>(black_box(&ron_text)).unwrap());
         }),
         ("validate_only", &|| {
             black_box(validate_pack(black_box(&pack)));
         }),
-        ("ron_shallow", &|| {
-            black_box(
-                ron_options()
-                    .from_str::<QuestionPack>(black_box(&shallow_text))
-                    .unwrap(),
-            );
-        }),
-        ("ron_compact", &|| {
-            black_box(
-                ron_options()
-                    .from_str::<QuestionPack>(black_box(&compact_text))
-                    .unwrap(),
-            );
+        ("declined_late", &|| {
+            black_box(onsite::storage::parse::<QuestionPack>(path, black_box(&late_text)).unwrap());
         }),
     ];
     let mut times: Vec<Vec<f64>> = vec![Vec::new(); readers.len()];

@@ -186,7 +186,7 @@ impl<'de> Reader<'de> {
         }
     }
 
-    /// A quoted string with the escapes `\" \\ \' \n \r \t \0`, or a raw string `r#".."#`.
+    /// A quoted string with the escapes `\" \\ \' \n \r \t \0 \u{..}`, or a raw string `r#".."#`.
     fn string(&mut self) -> Result<Cow<'de, str>> {
         if self.eat(b'r') {
             let hashes = self.rest().iter().take_while(|&&b| b == b'#').count();
@@ -210,18 +210,22 @@ impl<'de> Reader<'de> {
         let mut value = String::from(&self.text[start..self.at]);
         loop {
             // At a backslash.
-            let escaped = match self.bytes.get(self.at + 1) {
-                Some(b'"') => '"',
-                Some(b'\\') => '\\',
-                Some(b'\'') => '\'',
-                Some(b'n') => '\n',
-                Some(b'r') => '\r',
-                Some(b't') => '\t',
-                Some(b'0') => '\0',
+            let Some(&code) = self.bytes.get(self.at + 1) else {
+                return Err(Declined);
+            };
+            self.at += 2;
+            let escaped = match code {
+                b'"' => '"',
+                b'\\' => '\\',
+                b'\'' => '\'',
+                b'n' => '\n',
+                b'r' => '\r',
+                b't' => '\t',
+                b'0' => '\0',
+                b'u' => self.unicode_escape()?,
                 _ => return Err(Declined),
             };
             value.push(escaped);
-            self.at += 2;
             let found = memchr::memchr2(b'"', b'\\', self.rest()).ok_or(Declined)?;
             value.push_str(&self.text[self.at..self.at + found]);
             self.at += found;
@@ -229,6 +233,19 @@ impl<'de> Reader<'de> {
                 return Ok(Cow::Owned(value));
             }
         }
+    }
+
+    /// The rest of a `\u{..}` escape: one to six hex digits in braces naming a character.
+    fn unicode_escape(&mut self) -> Result<char> {
+        self.expect(b'{')?;
+        let start = self.at;
+        while self.at - start < 6 && self.peek().is_some_and(|byte| byte.is_ascii_hexdigit()) {
+            self.at += 1;
+        }
+        let digits = &self.text[start..self.at];
+        self.expect(b'}')?;
+        let code = u32::from_str_radix(digits, 16).map_err(|_| Declined)?;
+        char::from_u32(code).ok_or(Declined)
     }
 
     /// Digits, then whatever ron would still read as part of the number declines.
@@ -653,6 +670,7 @@ mod tests {
         let questions = [
             r#"id: "q", prompt: "plain""#,
             r#"id: "q", prompt: "quote \" backslash \\ apostrophe \' newline \n return \r tab \t nul \0 end""#,
+            r#"id: "q", prompt: "unicode \u{41}\u{e9}\u{1F600}\u{000041} end""#,
             "id: \"q\", prompt: \"a literal\nline break and ünïcödé, 日本語\"",
             r##"id: "q", prompt: r#"raw "quoted" \n stays"#"##,
             r#"id: "q", prompt: r"raw without hashes""#,
@@ -679,7 +697,6 @@ mod tests {
     fn declines_what_only_ron_reads() {
         // Valid RON for ron, outside the quick subset: the caller falls back to ron.
         let questions = [
-            r#"id: "q", prompt: "\u{41}""#,
             r#"id: "q", prompt: "\x41""#,
             "id: \"q\", prompt: \"continued \\\n   line\"",
             r#"id: "q", prompt: "", minutes: 0x5"#,
@@ -719,6 +736,11 @@ mod tests {
             "QuestionPack(format: 1, id: \"p, title: \"P\", questions: [])",
             "QuestionPack(format: 1, id: r#\"p\", title: \"P\", questions: [])",
             "QuestionPack(format: 1, id: \"p\", title: \"P\", questions: []) /* open",
+            "QuestionPack(format: 1, id: \"\\u{110000}\", title: \"P\", questions: [])",
+            "QuestionPack(format: 1, id: \"\\u{}\", title: \"P\", questions: [])",
+            "QuestionPack(format: 1, id: \"\\u{1234567}\", title: \"P\", questions: [])",
+            "QuestionPack(format: 1, id: \"\\u0041\", title: \"P\", questions: [])",
+            "QuestionPack(format: 1, id: \"\\q\", title: \"P\", questions: [])",
             "QuestionPack(format: 1, id: \"p\", title: \"P\", questions: [(id: \"q\", prompt: \"\", level: Guru)])",
         ];
         for text in texts {
