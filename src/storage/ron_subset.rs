@@ -336,7 +336,16 @@ struct Items<'a, 'de> {
     had_comma: bool,
 }
 
-impl Items<'_, '_> {
+impl<'a, 'de> Items<'a, 'de> {
+    /// The items from here up to the `close` byte.
+    fn up_to(reader: &'a mut Reader<'de>, close: u8) -> Self {
+        Items {
+            reader,
+            close,
+            had_comma: true,
+        }
+    }
+
     /// ron's rule: after a comma the list may end or go on; without one it must end.
     fn has_item(&mut self) -> Result<bool> {
         self.reader.skip_blank()?;
@@ -444,6 +453,17 @@ macro_rules! decline {
     };
 }
 
+/// Reads a number with `Reader::$read` and hands it to the visitor's `$visit`.
+macro_rules! numbers {
+    ($($method:ident => $visit:ident($read:ident $(, $signed:expr)?)),* $(,)?) => {
+        $(
+            fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+                visitor.$visit(self.$read($($signed)?)?)
+            }
+        )*
+    };
+}
+
 impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     type Error = Declined;
 
@@ -473,44 +493,17 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         }
     }
 
-    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_i8(self.integer(true)?)
-    }
-
-    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_i16(self.integer(true)?)
-    }
-
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_i32(self.integer(true)?)
-    }
-
-    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_i64(self.integer(true)?)
-    }
-
-    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_u8(self.integer(false)?)
-    }
-
-    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_u16(self.integer(false)?)
-    }
-
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_u32(self.integer(false)?)
-    }
-
-    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_u64(self.integer(false)?)
-    }
-
-    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_f32(self.float()?)
-    }
-
-    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_f64(self.float()?)
+    numbers! {
+        deserialize_i8 => visit_i8(integer, true),
+        deserialize_i16 => visit_i16(integer, true),
+        deserialize_i32 => visit_i32(integer, true),
+        deserialize_i64 => visit_i64(integer, true),
+        deserialize_u8 => visit_u8(integer, false),
+        deserialize_u16 => visit_u16(integer, false),
+        deserialize_u32 => visit_u32(integer, false),
+        deserialize_u64 => visit_u64(integer, false),
+        deserialize_f32 => visit_f32(float),
+        deserialize_f64 => visit_f64(float),
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -552,13 +545,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         self.in_newtype_variant = false;
         self.expect(b'[')?;
-        let value = self.nested(|reader| {
-            visitor.visit_seq(Items {
-                reader,
-                close: b']',
-                had_comma: true,
-            })
-        })?;
+        let value = self.nested(|reader| visitor.visit_seq(Items::up_to(reader, b']')))?;
         self.skip_blank()?;
         self.expect(b']')?;
         Ok(value)
@@ -580,13 +567,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
             self.skip_blank()?;
             self.expect(b'(')?;
         }
-        let value = self.nested(|reader| {
-            visitor.visit_map(Items {
-                reader,
-                close: b')',
-                had_comma: true,
-            })
-        })?;
+        let value = self.nested(|reader| visitor.visit_map(Items::up_to(reader, b')')))?;
         self.skip_blank()?;
         if !unwrapped {
             self.expect(b')')?;
