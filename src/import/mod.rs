@@ -59,7 +59,7 @@ const UNTITLED: &str = "Imported questions";
 /// The kinds of document the importer reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DocumentFormat {
-    /// CommonMark Markdown.
+    /// CommonMark Markdown, with GitHub-style tables.
     Markdown,
     /// Plain text, such as text copied from a web page.
     Text,
