@@ -284,6 +284,36 @@ fn three_hundred_questions_paginate_inside_the_margins() {
 }
 
 #[test]
+fn right_to_left_text_is_drawn_right_to_left_and_right_aligned() {
+    let mut evaluation = sample();
+    evaluation.summary = "שלום (3 דקות) עולם\n\nThe candidate, דנה, did well.".into();
+    let layout = report::layout(&evaluation, &ReportOptions::default()).unwrap();
+    let lines: Vec<_> = layout.pages.iter().flat_map(|page| page.lines()).collect();
+    let drawn = |text: &str| {
+        let line = lines.iter().find(|line| line.text.contains(text)).unwrap();
+        let glyphs: String = line
+            .runs
+            .iter()
+            .flat_map(|run| run.glyphs.iter().map(|&(_, c)| c))
+            .collect();
+        (line.x, line.right(), glyphs)
+    };
+    let right_edge = layout.width - layout.margin;
+
+    // A Hebrew paragraph: drawn from the right, numbers in their own order, lines right-aligned;
+    // the text as typed is what the line holds (and what copying gives back).
+    let (x, right, glyphs) = drawn("שלום (3 דקות) עולם");
+    assert_eq!(glyphs, "םלוע )תוקד 3( םולש");
+    assert!((right - right_edge).abs() < 0.05, "right edge {right} vs {right_edge}");
+    assert!(x > layout.margin + 100.0, "a short line starts far from the left: {x}");
+
+    // A Hebrew name inside an English paragraph: the paragraph stays left to right.
+    let (x, _, glyphs) = drawn("The candidate, ");
+    assert_eq!(glyphs, "The candidate, הנד, did well.");
+    assert!((x - layout.margin).abs() < 0.05);
+}
+
+#[test]
 fn a_15_question_evaluation_stays_small() {
     let output = report::pdf(&built(15), &ReportOptions::default()).unwrap();
     assert!(

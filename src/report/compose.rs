@@ -63,6 +63,16 @@ pub fn compose(report: &Report, fonts: &mut Fonts<'_>, frame: Frame) -> Vec<Bloc
     composer.blocks
 }
 
+/// Where a line in a column from `x`, `width` wide, starts: right-to-left paragraphs are
+/// right-aligned.
+fn aligned(line: &Line, x: f32, width: f32) -> f32 {
+    if line.rtl {
+        x + (width - line.width).max(0.0)
+    } else {
+        x
+    }
+}
+
 struct Composer<'f, 'a> {
     fonts: &'f mut Fonts<'a>,
     left: f32,
@@ -92,7 +102,7 @@ impl Composer<'_, '_> {
             .iter()
             .map(|line| Row {
                 height: size * s::LINE_HEIGHT,
-                items: vec![self.item(line, x, 0.0, size)],
+                items: vec![self.item(line, aligned(line, x, width), 0.0, size)],
             })
             .collect()
     }
@@ -111,7 +121,7 @@ impl Composer<'_, '_> {
         let items = lines
             .iter()
             .enumerate()
-            .map(|(i, line)| self.item(line, x, top + step * i as f32, size))
+            .map(|(i, line)| self.item(line, aligned(line, x, width), top + step * i as f32, size))
             .collect();
         (items, step * lines.len() as f32)
     }

@@ -290,6 +290,11 @@ impl<'a> Fonts<'a> {
         resolved
     }
 
+    /// The glyph for `c` in the face of `slot` only, if that face has it.
+    pub fn glyph_in(&self, slot: Slot, c: char) -> Option<Glyph> {
+        self.faces.get(slot)?.glyph(slot, c)
+    }
+
     /// The characters that were drawn as missing-glyph boxes so far.
     pub fn missing(&self) -> &BTreeSet<char> {
         &self.missing

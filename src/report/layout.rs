@@ -6,6 +6,7 @@
 
 use std::collections::BTreeSet;
 
+use super::bidi;
 use super::fonts::{Fonts, Slot};
 use super::style::{self, Colour};
 use super::wrap::Line;
@@ -255,7 +256,7 @@ pub fn text_line(fonts: &Fonts<'_>, line: &Line, x: f32, top: f32, size: f32) ->
     let baseline = top + (height - glyph_box) / 2.0 + fonts.ascender * size;
     let mut runs: Vec<Run> = Vec::new();
     let mut pen = x;
-    for atom in &line.atoms {
+    for atom in bidi::visual_order(fonts, &line.atoms, line.rtl).iter() {
         let continues = runs
             .last()
             .is_some_and(|run| run.slot == atom.glyph.slot && run.colour == atom.colour);

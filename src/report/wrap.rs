@@ -5,6 +5,7 @@
 //! letter and its combining accent. Nothing is ever dropped: every visible character of the
 //! input ends up on some line.
 
+use super::bidi;
 use super::fonts::{Fonts, Glyph, Style};
 use super::style::Colour;
 
@@ -56,17 +57,23 @@ impl Atom {
 /// A wrapped line: its characters in order and its width in points.
 #[derive(Clone, Debug, Default)]
 pub struct Line {
-    /// The characters, trailing spaces removed.
+    /// The characters in typed order, trailing spaces removed.
     pub atoms: Vec<Atom>,
     /// Sum of the advances.
     pub width: f32,
+    /// Whether its paragraph reads right to left (drawn right-aligned; see [`super::bidi`]).
+    pub rtl: bool,
 }
 
 impl Line {
     /// A line of exactly these atoms.
     pub fn from_atoms(atoms: Vec<Atom>) -> Self {
         let width = atoms.iter().map(|atom| atom.width).sum();
-        Self { atoms, width }
+        Self {
+            atoms,
+            width,
+            rtl: false,
+        }
     }
 
     /// Appends an atom.
@@ -123,7 +130,13 @@ pub fn atoms(fonts: &mut Fonts<'_>, spans: &[Span<'_>], size: f32) -> Vec<Atom> 
 /// Leading spaces are kept (they are indentation typed on purpose); spaces at a soft break
 /// are not drawn. Empty input gives no lines.
 pub fn wrap(fonts: &mut Fonts<'_>, spans: &[Span<'_>], size: f32, width: f32) -> Vec<Line> {
-    wrap_atoms(&atoms(fonts, spans, size), width)
+    let mut lines = wrap_atoms(&atoms(fonts, spans, size), width);
+    if bidi::is_rtl_paragraph(spans.iter().map(|span| span.text)) {
+        for line in &mut lines {
+            line.rtl = true;
+        }
+    }
+    lines
 }
 
 /// [`wrap`] over atoms already resolved.
