@@ -304,8 +304,14 @@ fn right_to_left_text_is_drawn_right_to_left_and_right_aligned() {
     // the text as typed is what the line holds (and what copying gives back).
     let (x, right, glyphs) = drawn("שלום (3 דקות) עולם");
     assert_eq!(glyphs, "םלוע )תוקד 3( םולש");
-    assert!((right - right_edge).abs() < 0.05, "right edge {right} vs {right_edge}");
-    assert!(x > layout.margin + 100.0, "a short line starts far from the left: {x}");
+    assert!(
+        (right - right_edge).abs() < 0.05,
+        "right edge {right} vs {right_edge}"
+    );
+    assert!(
+        x > layout.margin + 100.0,
+        "a short line starts far from the left: {x}"
+    );
 
     // A Hebrew name inside an English paragraph: the paragraph stays left to right.
     let (x, _, glyphs) = drawn("The candidate, ");

@@ -126,7 +126,9 @@ mod tests {
         assert!(is_rtl_paragraph(["12. ", "שלום world"].into_iter()));
         assert!(is_rtl_paragraph(["(", "مرحبا", " hello"].into_iter()));
         assert!(!is_rtl_paragraph(["hello שלום"].into_iter()));
-        assert!(!is_rtl_paragraph(["Zoë Łukasiewicz", "Ελληνικά"].into_iter()));
+        assert!(!is_rtl_paragraph(
+            ["Zoë Łukasiewicz", "Ελληνικά"].into_iter()
+        ));
         assert!(!is_rtl_paragraph(["123 ", "?!"].into_iter()));
         assert!(!is_rtl_paragraph(std::iter::empty()));
     }
@@ -135,7 +137,10 @@ mod tests {
     fn right_to_left_words_are_drawn_reversed_inside_left_to_right_text() {
         let mut fonts = Fonts::new(&[]).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(drawn(&mut fonts, "plain text", false), "plain text");
-        assert_eq!(drawn(&mut fonts, "name: דנה כהן, ok", false), "name: ןהכ הנד, ok");
+        assert_eq!(
+            drawn(&mut fonts, "name: דנה כהן, ok", false),
+            "name: ןהכ הנד, ok"
+        );
         // Numbers keep their own order inside right-to-left text.
         assert_eq!(drawn(&mut fonts, "שלום 2026 עולם", true), "םלוע 2026 םולש");
         assert_eq!(drawn(&mut fonts, "כן yes", true), "yes ןכ");

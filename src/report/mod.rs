@@ -8,6 +8,7 @@
 //! of rows, [`layout`] flows them onto pages ([`layout()`] returns that result, so tests can
 //! check positions), and `draw` turns the pages into PDF operations with subset fonts.
 
+mod arabic;
 mod bidi;
 mod compose;
 pub mod content;

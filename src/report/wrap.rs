@@ -5,9 +5,9 @@
 //! letter and its combining accent. Nothing is ever dropped: every visible character of the
 //! input ends up on some line.
 
-use super::bidi;
 use super::fonts::{Fonts, Glyph, Style};
 use super::style::Colour;
+use super::{arabic, bidi};
 
 /// Slack for rounding: advances summed in a different order must not push a word that fits
 /// onto the next line.
@@ -101,7 +101,8 @@ impl Line {
 pub fn atoms(fonts: &mut Fonts<'_>, spans: &[Span<'_>], size: f32) -> Vec<Atom> {
     let mut out = Vec::new();
     for span in spans {
-        for c in span.text.chars() {
+        let forms = arabic::forms(span.text);
+        for (at, c) in span.text.chars().enumerate() {
             let (c, repeat) = match c {
                 '\t' => (' ', 4),
                 '\n' | '\u{2028}' | '\u{2029}' => (' ', 1),
@@ -109,9 +110,15 @@ pub fn atoms(fonts: &mut Fonts<'_>, spans: &[Span<'_>], size: f32) -> Vec<Atom> 
                 c if c.is_control() => continue,
                 c => (c, 1),
             };
-            let Some(glyph) = fonts.glyph(c, span.style) else {
+            let Some(mut glyph) = fonts.glyph(c, span.style) else {
                 continue;
             };
+            // An Arabic letter is drawn in its joined form, from the same font.
+            if let Some(form) = forms.get(at).copied().flatten()
+                && let Some(joined) = fonts.glyph_in(glyph.slot, form)
+            {
+                glyph = joined;
+            }
             for _ in 0..repeat {
                 out.push(Atom {
                     ch: c,
