@@ -8,6 +8,8 @@
 //! separate) and letters outside the basic Arabic alphabet (Persian and Urdu additions stay in
 //! their isolated form).
 
+use super::wrap::is_combining;
+
 /// How a letter joins its neighbours.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Joining {
@@ -74,9 +76,9 @@ fn letter(c: char) -> Option<(u32, Joining)> {
 }
 
 /// Vowel marks and other combining marks sit on a letter and are skipped when looking for the
-/// neighbours a letter joins.
+/// neighbours a letter joins; the zero-width (non-)joiners are not marks here, they decide.
 fn is_transparent(c: char) -> bool {
-    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
+    is_combining(c) && !matches!(c, '\u{200C}' | '\u{200D}')
 }
 
 /// Whether a letter before another joins it (towards the reading direction).

@@ -23,21 +23,13 @@ fn may_be_rtl(c: char) -> bool {
     c >= FIRST_RTL
 }
 
-/// Whether a paragraph, given as the texts of its spans, reads right to left: its first
-/// strongly directional character does.
-pub fn is_rtl_paragraph<'t>(texts: impl Iterator<Item = &'t str> + Clone) -> bool {
-    if !texts.clone().any(|text| text.chars().any(may_be_rtl)) {
+/// Whether a paragraph reads right to left: its first strongly directional character does.
+pub fn is_rtl_paragraph(atoms: &[Atom]) -> bool {
+    if !atoms.iter().any(|atom| may_be_rtl(atom.ch)) {
         return false;
     }
-    for text in texts {
-        match unicode_bidi::get_base_direction(text) {
-            Direction::Rtl => return true,
-            Direction::Ltr => return false,
-            // Only neutral characters (digits, punctuation) so far: the next span decides.
-            Direction::Mixed => {}
-        }
-    }
-    false
+    let text: String = atoms.iter().map(|atom| atom.ch).collect();
+    unicode_bidi::get_base_direction(text.as_str()) == Direction::Rtl
 }
 
 /// The atoms of one line in drawing order, left to right. `rtl` is its paragraph's direction.
@@ -123,14 +115,14 @@ mod tests {
 
     #[test]
     fn the_first_letter_decides_a_paragraphs_direction() {
-        assert!(is_rtl_paragraph(["12. ", "שלום world"].into_iter()));
-        assert!(is_rtl_paragraph(["(", "مرحبا", " hello"].into_iter()));
-        assert!(!is_rtl_paragraph(["hello שלום"].into_iter()));
-        assert!(!is_rtl_paragraph(
-            ["Zoë Łukasiewicz", "Ελληνικά"].into_iter()
-        ));
-        assert!(!is_rtl_paragraph(["123 ", "?!"].into_iter()));
-        assert!(!is_rtl_paragraph(std::iter::empty()));
+        let mut fonts = Fonts::new(&[]).unwrap_or_else(|e| panic!("{e}"));
+        let mut rtl = |text: &str| is_rtl_paragraph(&atoms(&mut fonts, text));
+        assert!(rtl("12. שלום world"));
+        assert!(rtl("(مرحبا hello"));
+        assert!(!rtl("hello שלום"));
+        assert!(!rtl("Zoë Łukasiewicz Ελληνικά"));
+        assert!(!rtl("123 ?!"));
+        assert!(!rtl(""));
     }
 
     #[test]

@@ -257,6 +257,8 @@ pub fn footers(pages: &mut [Page], candidate: &str, fonts: &mut Fonts<'_>, frame
                 .next()
                 .unwrap_or_default()
         };
+        // "name · Onsite evaluation · page …" is an English sentence whatever the name.
+        line.rtl = false;
         for atom in suffix {
             line.push(atom);
         }

@@ -137,13 +137,7 @@ pub fn atoms(fonts: &mut Fonts<'_>, spans: &[Span<'_>], size: f32) -> Vec<Atom> 
 /// Leading spaces are kept (they are indentation typed on purpose); spaces at a soft break
 /// are not drawn. Empty input gives no lines.
 pub fn wrap(fonts: &mut Fonts<'_>, spans: &[Span<'_>], size: f32, width: f32) -> Vec<Line> {
-    let mut lines = wrap_atoms(&atoms(fonts, spans, size), width);
-    if bidi::is_rtl_paragraph(spans.iter().map(|span| span.text)) {
-        for line in &mut lines {
-            line.rtl = true;
-        }
-    }
-    lines
+    wrap_atoms(&atoms(fonts, spans, size), width)
 }
 
 /// [`wrap`] over atoms already resolved.
@@ -198,6 +192,11 @@ pub fn wrap_atoms(atoms: &[Atom], width: f32) -> Vec<Line> {
     line.trim_end();
     if !line.atoms.is_empty() {
         lines.push(line);
+    }
+    if bidi::is_rtl_paragraph(atoms) {
+        for line in &mut lines {
+            line.rtl = true;
+        }
     }
     lines
 }
@@ -262,13 +261,15 @@ fn clusters(word: &[Atom]) -> Vec<&[Atom]> {
 
 /// Combining marks (accents typed as separate characters) and joiners, which must stay with
 /// the character before them.
-fn is_combining(c: char) -> bool {
+pub(super) fn is_combining(c: char) -> bool {
     matches!(c,
         '\u{0300}'..='\u{036F}'
         | '\u{0483}'..='\u{0489}'
         | '\u{0591}'..='\u{05BD}'
         | '\u{0610}'..='\u{061A}'
         | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06ED}'
         | '\u{1AB0}'..='\u{1AFF}'
         | '\u{1DC0}'..='\u{1DFF}'
         | '\u{200C}'..='\u{200D}'

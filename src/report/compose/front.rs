@@ -1,6 +1,6 @@
 //! Page 1 of the report: title, header, verdict, competency chart and question overview.
 
-use super::{CELL_GAP, Composer, GUTTER, LABEL_WIDTH};
+use super::{CELL_GAP, Composer, GUTTER, LABEL_WIDTH, aligned};
 use crate::report::content::{self, Report};
 use crate::report::fonts::Style;
 use crate::report::format;
@@ -318,7 +318,7 @@ impl Composer<'_, '_> {
                     let x = if index == 4 {
                         x + width - line.width
                     } else {
-                        x
+                        aligned(line, x, width)
                     };
                     let top = padding + size * s::LINE_HEIGHT * i as f32;
                     items.push(self.item(line, x, top, size));
