@@ -140,18 +140,7 @@ pub fn dialog_ui(ctx: &egui::Context, state: &mut AppState, actions: &mut Vec<Ac
                     ui.selectable_value(paper, crate::report::Paper::Letter, "US Letter");
                 });
                 ui.checkbox(include_private_notes, "Include my private notes");
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    let ready = !target.trim().is_empty();
-                    if ui.add_enabled(ready, egui::Button::new("Export")).clicked()
-                        || (ready && submitted)
-                    {
-                        actions.push(Action::RunExport);
-                    }
-                    if ui.button("Cancel").clicked() {
-                        actions.push(Action::CloseDialog);
-                    }
-                });
+                export_buttons(ui, target, submitted, Action::RunExport, actions);
             }
             Dialog::ImportPreview {
                 source,
@@ -279,18 +268,7 @@ pub fn dialog_ui(ctx: &egui::Context, state: &mut AppState, actions: &mut Vec<Ac
                         *target = picked.display().to_string();
                     }
                 }
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    let ready = !target.trim().is_empty();
-                    if ui.add_enabled(ready, egui::Button::new("Export")).clicked()
-                        || (ready && submitted)
-                    {
-                        actions.push(Action::RunPackExport);
-                    }
-                    if ui.button("Cancel").clicked() {
-                        actions.push(Action::CloseDialog);
-                    }
-                });
+                export_buttons(ui, target, submitted, Action::RunPackExport, actions);
             }
             Dialog::Path { purpose, text } => {
                 let (title, help, button) = match purpose {
@@ -358,4 +336,25 @@ pub fn labelled_field(
     }
     let submitted = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     (submitted, response)
+}
+
+/// The Export and Cancel buttons of an export dialog: Export (or Enter in the path field,
+/// `submitted`) pushes `export` once a target path is typed.
+fn export_buttons(
+    ui: &mut egui::Ui,
+    target: &str,
+    submitted: bool,
+    export: Action,
+    actions: &mut Vec<Action>,
+) {
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        let ready = !target.trim().is_empty();
+        if ui.add_enabled(ready, egui::Button::new("Export")).clicked() || (ready && submitted) {
+            actions.push(export);
+        }
+        if ui.button("Cancel").clicked() {
+            actions.push(Action::CloseDialog);
+        }
+    });
 }

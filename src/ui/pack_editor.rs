@@ -117,23 +117,26 @@ impl PackEditor {
 
     /// Takes back the last change.
     pub fn undo(&mut self) -> bool {
-        let Some((pack, selected)) = self.undo.pop() else {
-            return false;
-        };
-        self.redo
-            .push((std::mem::replace(&mut self.pack, pack), self.selected));
-        self.selected = selected;
-        self.after_history_move();
-        true
+        self.move_in_history(true)
     }
 
     /// Puts back the last change taken back.
     pub fn redo(&mut self) -> bool {
-        let Some((pack, selected)) = self.redo.pop() else {
+        self.move_in_history(false)
+    }
+
+    /// Swaps the pack for the newest one on the undo (`back`) or redo history, keeping the
+    /// current one on the other; false when that history is empty.
+    fn move_in_history(&mut self, back: bool) -> bool {
+        let (from, to) = if back {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let Some((pack, selected)) = from.pop() else {
             return false;
         };
-        self.undo
-            .push((std::mem::replace(&mut self.pack, pack), self.selected));
+        to.push((std::mem::replace(&mut self.pack, pack), self.selected));
         self.selected = selected;
         self.after_history_move();
         true

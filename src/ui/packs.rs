@@ -289,17 +289,8 @@ fn pack_fields_ui(ui: &mut egui::Ui, editor: &mut PackEditor, now: f64) {
                 }
                 ui.end_row();
             }
-            let label = ui.label("Tags");
-            if ui
-                .add(
-                    egui::TextEdit::singleline(&mut editor.tags_text)
-                        .hint_text("comma, separated")
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id)
-                .changed()
-            {
-                editor.pack.tags = parse_tags(&editor.tags_text);
+            if let Some(tags) = tags_field(ui, &mut editor.tags_text) {
+                editor.pack.tags = tags;
                 changed = Some("tags");
             }
             ui.end_row();
@@ -434,17 +425,8 @@ fn question_form_ui(ui: &mut egui::Ui, editor: &mut PackEditor, competencies: &[
             .on_hover_text("Choose a competency used by other questions");
     });
     ui.horizontal(|ui| {
-        let label = ui.label("Tags");
-        if ui
-            .add(
-                egui::TextEdit::singleline(&mut editor.question_tags_text)
-                    .hint_text("comma, separated")
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id)
-            .changed()
-        {
-            question.tags = parse_tags(&editor.question_tags_text);
+        if let Some(tags) = tags_field(ui, &mut editor.question_tags_text) {
+            question.tags = tags;
             changed = Some("tags");
         }
     });
@@ -481,6 +463,19 @@ fn question_form_ui(ui: &mut egui::Ui, editor: &mut PackEditor, competencies: &[
     ] {
         show(ui, problems_for(editor, field));
     }
+}
+
+/// A "Tags" label and a comma-separated text field; the tags when the text changed.
+fn tags_field(ui: &mut egui::Ui, text: &mut String) -> Option<Vec<String>> {
+    let label = ui.label("Tags");
+    ui.add(
+        egui::TextEdit::singleline(text)
+            .hint_text("comma, separated")
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id)
+    .changed()
+    .then(|| parse_tags(text))
 }
 
 fn multiline_field(ui: &mut egui::Ui, label: &str, text: &mut String, rows: usize) -> bool {
