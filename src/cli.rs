@@ -6,10 +6,11 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::QuestionPack;
 use crate::domain::validate::validate_plan;
+use crate::report::{ExportFormat, Paper};
 use crate::storage::{AnyFile, Library, LoadError, PackOrigin, bundled_packs, format, load_any};
 
 /// Command-line arguments.
@@ -55,11 +56,11 @@ pub enum Command {
         #[arg(long)]
         include_private: bool,
         /// Paper size of the PDF.
-        #[arg(long, default_value = "a4", value_parser = ["a4", "letter"])]
-        paper: String,
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
         /// File format to write.
-        #[arg(long, default_value = "pdf", value_parser = ["pdf", "md"])]
-        format: String,
+        #[arg(long, value_enum, default_value_t = FormatArg::Pdf)]
+        format: FormatArg,
     },
     /// Import questions from a Markdown or plain-text document into a pack file.
     Import {
@@ -85,12 +86,55 @@ pub enum Command {
         #[arg(value_name = "PACK")]
         pack: PathBuf,
         /// File format to write.
-        #[arg(long, default_value = "md", value_parser = ["md"])]
-        format: String,
+        #[arg(long, value_enum, default_value_t = PackFormatArg::Md)]
+        format: PackFormatArg,
         /// Where to write it; standard output if not given.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
+}
+
+/// `--paper`: the PDF's paper size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    /// ISO A4.
+    A4,
+    /// US Letter.
+    Letter,
+}
+
+impl From<PaperArg> for Paper {
+    fn from(paper: PaperArg) -> Self {
+        match paper {
+            PaperArg::A4 => Paper::A4,
+            PaperArg::Letter => Paper::Letter,
+        }
+    }
+}
+
+/// `--format` of `export`: named by the file extension each writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// A PDF for the hiring committee.
+    Pdf,
+    /// Markdown with the same content.
+    Md,
+}
+
+impl From<FormatArg> for ExportFormat {
+    fn from(format: FormatArg) -> Self {
+        match format {
+            FormatArg::Pdf => ExportFormat::Pdf,
+            FormatArg::Md => ExportFormat::Markdown,
+        }
+    }
+}
+
+/// `--format` of `export-pack`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PackFormatArg {
+    /// Readable Markdown that imports back to the same pack.
+    Md,
 }
 
 /// Runs a subcommand, printing results to `out` and problems to `err`.
@@ -109,8 +153,8 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
             &evaluation,
             &output,
             include_private,
-            &paper,
-            &format,
+            paper.into(),
+            format.into(),
             out,
             err,
         ),
@@ -258,12 +302,12 @@ fn export(
     path: &std::path::Path,
     output: &std::path::Path,
     include_private: bool,
-    paper: &str,
-    format: &str,
+    paper: Paper,
+    format: ExportFormat,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    use crate::report::{self, Paper, ReportOptions};
+    use crate::report::{self, ReportOptions};
     use anyhow::Context;
 
     let evaluation: crate::domain::Evaluation = match crate::storage::load(path) {
@@ -274,17 +318,13 @@ fn export(
         }
     };
     let mut options = ReportOptions {
-        paper: if paper == "letter" {
-            Paper::Letter
-        } else {
-            Paper::A4
-        },
+        paper,
         include_private_notes: include_private,
         time_zone: jiff::tz::TimeZone::system(),
         created_at: Some(jiff::Timestamp::now()),
         ..ReportOptions::default()
     };
-    let (bytes, pages) = if format == "md" {
+    let (bytes, pages) = if format == ExportFormat::Markdown {
         (report::markdown(&evaluation, &options).into_bytes(), None)
     } else {
         // Only scan the system's fonts when the bundled one cannot draw everything.

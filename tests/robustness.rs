@@ -1,36 +1,12 @@
-//! Hostile input never panics: malformed files and random mutations of the bundled packs. The
-//! quick RON reader (`storage::ron_subset`) never disagrees with ron on the same inputs.
+//! Hostile input never panics: malformed files and random mutations of the bundled packs.
 #![allow(clippy::unwrap_used)]
 
-use std::fmt::Debug;
 use std::path::Path;
 
 use onsite::domain::{Evaluation, InterviewPlan, Question, QuestionPack};
 use onsite::storage::format::ron_only;
-use onsite::storage::{BUNDLED_PACKS, parse, ron_subset, to_ron};
+use onsite::storage::{BUNDLED_PACKS, parse, to_ron};
 use proptest::prelude::*;
-use serde::de::DeserializeOwned;
-
-/// The example evaluation, a file with every kind of value an evaluation holds.
-const EXAMPLE_EVALUATION: &str = include_str!("../examples/evaluation-sample.ron");
-
-/// Whatever the quick reader accepts, ron accepts too, with the same value. (The text is not
-/// printed: proptest reports the file and the edits that make it.)
-fn quick_agrees<T: DeserializeOwned + PartialEq + Debug>(text: &str) -> Result<(), TestCaseError> {
-    if let Some(quick) = ron_subset::from_str::<T>(text) {
-        match ron_only::<T>(text) {
-            Ok(reference) => {
-                prop_assert!(quick == reference, "the two readers read different values")
-            }
-            Err(error) => prop_assert!(
-                false,
-                "the quick reader accepted what ron refuses: {}",
-                error
-            ),
-        }
-    }
-    Ok(())
-}
 
 /// Applies `edits` (replace, insert, remove, truncate at an index) to `text`.
 fn mutate(text: &str, edits: &[(prop::sample::Index, u8, char)]) -> String {
@@ -121,18 +97,7 @@ proptest! {
     }
 
     #[test]
-    fn the_quick_reader_agrees_with_ron_on_mutated_files(
-        file in 0..=BUNDLED_PACKS.len(),
-        edits in prop::collection::vec((any::<prop::sample::Index>(), 0u8..3, ron_char()), 1..4),
-    ) {
-        let original = BUNDLED_PACKS.get(file).map_or(EXAMPLE_EVALUATION, |(_, text)| text);
-        let text = mutate(original, &edits);
-        quick_agrees::<QuestionPack>(&text)?;
-        quick_agrees::<Evaluation>(&text)?;
-    }
-
-    #[test]
-    fn the_quick_reader_reads_back_any_text_onsite_writes(
+    fn any_text_onsite_writes_reads_back_the_same(
         texts in prop::array::uniform4(prop::collection::vec(ron_char(), 0..24)),
         weight in -1e6f64..1e6,
     ) {
@@ -146,7 +111,8 @@ proptest! {
             ..Question::new("placeholder", prompt, 5)
         });
         let text = to_ron(&pack).unwrap();
-        prop_assert_eq!(ron_subset::from_str::<QuestionPack>(&text), Some(pack));
+        // Syntax and structure only: most generated ids and weights would fail validation.
+        prop_assert_eq!(ron_only::<QuestionPack>(&text).ok(), Some(pack));
     }
 
     #[test]

@@ -236,7 +236,11 @@ impl Evaluation {
 
     /// Total seconds spent across all questions.
     pub fn seconds_spent(&self) -> u64 {
-        self.answers.iter().map(|a| a.seconds).sum()
+        // Saturating: a hand-edited file may hold absurd times, and a sum that wraps would
+        // report a long interview as a short one.
+        self.answers
+            .iter()
+            .fold(0u64, |total, answer| total.saturating_add(answer.seconds))
     }
 
     /// Length of the interview: end minus start when both are known, else the time logged on

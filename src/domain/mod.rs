@@ -4,13 +4,17 @@
 //! storage, import, report and UI layers can all build on it and the rules stay testable.
 
 mod evaluation;
+mod field;
+pub mod limits;
 mod pack;
 mod plan;
+mod problem;
 mod rubric;
 pub mod scoring;
 pub mod validate;
 
 pub use evaluation::{Answer, Evaluation, EvaluationStatus, Outcome, Recommendation};
+pub use field::{FieldShape, QuestionField};
 pub use pack::{Level, Question, QuestionPack};
 pub use plan::{InterviewPlan, PlanEntry, PlanQuestion, QuestionRef, ResolvedEntry, lookup};
 pub use rubric::{Rubric, RubricLevel};
@@ -59,9 +63,36 @@ pub fn slugify(text: &str, fallback: &str) -> String {
     }
 }
 
+/// `base` if `taken` says it is free, else the first free one of `base-2`, `base-3`, …: how
+/// new pack, question and plan-entry ids avoid the ones in use.
+pub fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(base) {
+        return base.to_owned();
+    }
+    (2u64..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or_else(|| base.to_owned())
+}
+
+/// The first line of `text` (all of it when it has one line), for one-line lists.
+pub fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unique_ids_count_up_past_the_taken_ones() {
+        let taken = ["pack", "pack-2", "other"];
+        let is_taken = |id: &str| taken.contains(&id);
+        assert_eq!(unique_id("pack", is_taken), "pack-3");
+        assert_eq!(unique_id("new", is_taken), "new");
+        assert_eq!(first_line("One\nTwo"), "One");
+        assert_eq!(first_line(""), "");
+    }
 
     #[test]
     fn slugs_are_checked() {

@@ -89,6 +89,27 @@ impl InterviewPlan {
             .sum()
     }
 
+    /// An id for a new custom question with this prompt: a slug of its first words that no
+    /// custom question of the plan uses yet.
+    pub fn new_custom_id(&self, prompt: &str) -> String {
+        let slug = super::slugify(prompt, "custom");
+        let base: String = slug.chars().take(40).collect();
+        let base = base.trim_end_matches('-');
+        super::unique_id(base, |id| {
+            self.entries.iter().any(|entry| match &entry.question {
+                PlanQuestion::Custom(question) => question.id == id,
+                PlanQuestion::FromPack(_) => false,
+            })
+        })
+    }
+
+    /// Whether an entry of the plan already asks the pack question `reference`.
+    pub fn contains(&self, reference: &QuestionRef) -> bool {
+        self.entries
+            .iter()
+            .any(|entry| matches!(&entry.question, PlanQuestion::FromPack(r) if r == reference))
+    }
+
     /// Turns every entry into the question to ask. Packs earlier in `packs` win when two share
     /// an id. Returns the references that could not be found instead if there are any.
     pub fn resolve<P: AsRef<QuestionPack>>(
@@ -188,6 +209,33 @@ mod tests {
         assert_eq!(resolved[0].source.as_ref().unwrap().question, "rest");
         assert_eq!(resolved[1].source, None);
         assert_eq!(resolved[1].question.prompt, "Tell me a story.");
+    }
+
+    #[test]
+    fn custom_ids_are_slugs_not_used_by_other_custom_questions() {
+        let mut plan = InterviewPlan::new("Round 1", "");
+        let id = plan.new_custom_id("How would you change our hiring process?");
+        assert_eq!(id, "how-would-you-change-our-hiring-process");
+        plan.entries.push(PlanEntry {
+            question: PlanQuestion::Custom(Box::new(Question::new(id, "?", 5))),
+            minutes: None,
+        });
+        assert_eq!(
+            plan.new_custom_id("How would you change our hiring process?"),
+            "how-would-you-change-our-hiring-process-2"
+        );
+        assert!(crate::domain::is_slug(
+            &plan.new_custom_id(&"long words ".repeat(20))
+        ));
+        plan.entries.push(from_pack("cache", None));
+        assert!(plan.contains(&QuestionRef {
+            pack: "backend".into(),
+            question: "cache".into()
+        }));
+        assert!(!plan.contains(&QuestionRef {
+            pack: "backend".into(),
+            question: "rest".into()
+        }));
     }
 
     #[test]

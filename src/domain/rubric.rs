@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::scoring::SCALE_MAX;
+
 /// One level of a rubric: a score, a short label and an anchor describing what an answer at this
 /// level sounds like.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,17 +75,16 @@ impl Rubric {
     /// Maps `score` on this rubric onto the common 1–[`SCALE_MAX`] scale, so answers rated on
     /// rubrics of different lengths can be averaged together.
     ///
-    /// [`SCALE_MAX`]: crate::domain::scoring::SCALE_MAX
+    /// `None` for a score not on the scale and for a scale of one level (validation refuses
+    /// those), so no score is ever reported outside 1–[`SCALE_MAX`].
     pub fn normalise(&self, score: u8) -> Option<f64> {
         let (min, max) = self.range()?;
-        if score < min || score > max {
+        if score < min || score > max || min == max {
             return None;
         }
-        if min == 1 && max == crate::domain::scoring::SCALE_MAX as u8 || min == max {
-            return Some(f64::from(score));
-        }
-        let span = crate::domain::scoring::SCALE_MAX - 1.0;
-        Some(1.0 + f64::from(score - min) * span / f64::from(max - min))
+        let span = SCALE_MAX - 1.0;
+        let mapped = 1.0 + f64::from(score - min) * span / f64::from(max - min);
+        Some(mapped.clamp(1.0, SCALE_MAX))
     }
 }
 
@@ -118,5 +119,29 @@ mod tests {
         assert_eq!(rubric.normalise(5), Some(4.0));
         assert_eq!(rubric.normalise(3), Some(2.5));
         assert_eq!(Rubric { levels: vec![] }.normalise(1), None);
+        let one_level = Rubric {
+            levels: vec![RubricLevel {
+                score: 200,
+                label: "Only".into(),
+                anchor: String::new(),
+            }],
+        };
+        assert_eq!(one_level.normalise(200), None);
+        let wide = Rubric {
+            levels: vec![
+                RubricLevel {
+                    score: 0,
+                    label: "Low".into(),
+                    anchor: String::new(),
+                },
+                RubricLevel {
+                    score: 200,
+                    label: "High".into(),
+                    anchor: String::new(),
+                },
+            ],
+        };
+        assert_eq!(wide.normalise(200), Some(4.0));
+        assert_eq!(wide.normalise(0), Some(1.0));
     }
 }

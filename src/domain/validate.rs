@@ -2,124 +2,113 @@
 //!
 //! Each check returns every problem it finds (not just the first), each naming the question or
 //! entry and the field, so a person can fix a hand-written file in one pass. The same checks
-//! serve file loading, the CLI and the in-app editor.
+//! serve file loading, the CLI and the in-app editor. Sizes are capped at what a person could
+//! write ([`super::limits`]), so whatever validates can also be saved and read back.
 
 use std::collections::HashMap;
-use std::fmt;
 
+pub use super::limits::{MAX_MINUTES, MAX_WEIGHT};
+pub use super::problem::{Field, FieldPath, Problem, Subject};
+
+use super::QuestionField as Q;
+use super::limits::{
+    MAX_ANSWER_SECONDS, MAX_ENTRIES, MAX_HISTORY, MAX_ITEM_CHARS, MAX_LIST_ITEMS, MAX_NAME_CHARS,
+    MAX_NOTES_CHARS, MAX_PROMPT_CHARS, MAX_QUESTIONS, MAX_RUBRIC_LEVELS, MAX_TEXT_CHARS,
+    MIN_RUBRIC_LEVELS, too_long,
+};
+use super::problem::shorten;
 use super::{
     Answer, Evaluation, EvaluationStatus, InterviewPlan, Outcome, PlanQuestion, Question,
     QuestionPack, Rubric, is_slug,
 };
 
-/// Longest time budget accepted for one question, in minutes.
-pub const MAX_MINUTES: u32 = 240;
-
-/// Largest weight accepted for one question.
-pub const MAX_WEIGHT: f64 = 100.0;
-
 /// The message of a question id used twice in a pack.
 pub const DUPLICATE_ID: &str = "is used by more than one question in this pack";
-
-/// What part of a file a problem is in.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Subject {
-    /// The file's top-level fields.
-    File,
-    /// A question of a pack, by id; `occurrence` tells apart questions that share an id
-    /// (0 for the first with that id).
-    Question {
-        /// The question's id.
-        id: String,
-        /// How many earlier questions have the same id.
-        occurrence: usize,
-    },
-    /// An entry of a plan, by 1-based position.
-    Entry(usize),
-    /// An answer of an evaluation, by 1-based position and question id.
-    Answer {
-        /// 1-based position.
-        number: usize,
-        /// The id of the question asked.
-        id: String,
-        /// How many earlier answers are to a question with the same id.
-        occurrence: usize,
-    },
-}
-
-fn subject_occurrence(subject: &Subject) -> usize {
-    match subject {
-        Subject::Question { occurrence, .. } | Subject::Answer { occurrence, .. } => *occurrence,
-        Subject::File | Subject::Entry(_) => 0,
-    }
-}
-
-/// One semantic problem: where it is, which field, and what is wrong.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    /// Where the problem is.
-    pub subject: Subject,
-    /// The field at fault, as written in the file (e.g. `prompt`, `rubric[2].score`).
-    pub field: String,
-    /// What is wrong, in words a person can act on.
-    pub message: String,
-}
-
-impl Problem {
-    fn new(subject: &Subject, field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            subject: subject.clone(),
-            field: field.into(),
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for Subject {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Subject::File => Ok(()),
-            Subject::Question { id, .. } => write!(f, "question `{id}`, "),
-            Subject::Entry(n) => write!(f, "entry {n}, "),
-            Subject::Answer { number, id, .. } => write!(f, "answer {number} (question `{id}`), "),
-        }
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}field `{}`: {}",
-            self.subject, self.field, self.message
-        )
-    }
-}
 
 fn blank(text: &str) -> bool {
     text.trim().is_empty()
 }
 
-/// Checks a pack: ids, required text, rubrics, budgets and weights.
-pub fn validate_pack(pack: &QuestionPack) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let file = Subject::File;
-    if !is_slug(&pack.id) {
+/// Adds a problem when `text` is over `limit` characters.
+fn check_length(
+    text: &str,
+    limit: usize,
+    subject: &Subject,
+    field: impl Into<FieldPath>,
+    problems: &mut Vec<Problem>,
+) {
+    if too_long(text, limit) {
         problems.push(Problem::new(
-            &file,
-            "id",
+            subject,
+            field,
             format!(
-                "`{}` is not a valid id: use lowercase letters, digits and hyphens",
-                pack.id
+                "is {} characters long; the limit is {limit}",
+                text.chars().count()
             ),
         ));
     }
+}
+
+/// Adds a problem when a list has more than `limit` items.
+fn check_count(
+    count: usize,
+    limit: usize,
+    noun: &str,
+    subject: &Subject,
+    field: impl Into<FieldPath>,
+    problems: &mut Vec<Problem>,
+) {
+    if count > limit {
+        problems.push(Problem::new(
+            subject,
+            field,
+            format!("has {count} {noun}; the limit is {limit}"),
+        ));
+    }
+}
+
+fn check_id(id: &str, subject: &Subject, field: impl Into<FieldPath>, problems: &mut Vec<Problem>) {
+    if !is_slug(id) {
+        problems.push(Problem::new(
+            subject,
+            field,
+            format!(
+                "`{}` is not a valid id: use lowercase letters, digits and hyphens (at most 64)",
+                shorten(id)
+            ),
+        ));
+    }
+}
+
+/// Checks a pack: ids, required text, rubrics, budgets, weights and sizes.
+pub fn validate_pack(pack: &QuestionPack) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let file = Subject::File;
+    check_id(&pack.id, &file, "id", &mut problems);
     if blank(&pack.title) {
         problems.push(Problem::new(&file, "title", "must not be empty"));
     }
+    check_length(&pack.title, MAX_NAME_CHARS, &file, "title", &mut problems);
+    check_length(&pack.author, MAX_NAME_CHARS, &file, "author", &mut problems);
+    check_length(
+        &pack.description,
+        MAX_TEXT_CHARS,
+        &file,
+        "description",
+        &mut problems,
+    );
+    check_tags(&pack.tags, &file, Field::Other("tags"), &mut problems);
     if let Some(rubric) = &pack.default_rubric {
-        check_rubric(rubric, &file, "default_rubric", &mut problems);
+        check_rubric(rubric, &file, Field::Other("default_rubric"), &mut problems);
     }
+    check_count(
+        pack.questions.len(),
+        MAX_QUESTIONS,
+        "questions",
+        &file,
+        "questions",
+        &mut problems,
+    );
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for question in &pack.questions {
         let occurrence = seen.entry(question.id.as_str()).or_insert(0);
@@ -128,58 +117,101 @@ pub fn validate_pack(pack: &QuestionPack) -> Vec<Problem> {
             occurrence: *occurrence,
         };
         *occurrence += 1;
-        if subject_occurrence(&subject) > 0 {
-            problems.push(Problem::new(&subject, "id", DUPLICATE_ID));
+        if subject.occurrence() > 0 {
+            problems.push(Problem::new(&subject, Q::Id, DUPLICATE_ID));
         }
         check_question(question, &subject, &mut problems);
     }
     problems
 }
 
+fn check_tags(tags: &[String], subject: &Subject, field: Field, problems: &mut Vec<Problem>) {
+    check_count(
+        tags.len(),
+        MAX_LIST_ITEMS,
+        "tags",
+        subject,
+        FieldPath::whole(field),
+        problems,
+    );
+    for (i, tag) in tags.iter().enumerate() {
+        check_length(
+            tag,
+            MAX_NAME_CHARS,
+            subject,
+            FieldPath::item(field, i + 1),
+            problems,
+        );
+    }
+}
+
 /// Checks one question's fields; used for pack questions, custom plan questions and answers.
 pub fn check_question(question: &Question, subject: &Subject, problems: &mut Vec<Problem>) {
-    if !is_slug(&question.id) {
-        problems.push(Problem::new(
-            subject,
-            "id",
-            format!(
-                "`{}` is not a valid id: use lowercase letters, digits and hyphens",
-                question.id
-            ),
-        ));
-    }
+    check_id(&question.id, subject, Q::Id, problems);
     if blank(&question.prompt) {
-        problems.push(Problem::new(subject, "prompt", "must not be empty"));
+        problems.push(Problem::new(subject, Q::Prompt, "must not be empty"));
     }
-    check_minutes(question.minutes, subject, "minutes", problems);
+    check_length(
+        &question.prompt,
+        MAX_PROMPT_CHARS,
+        subject,
+        Q::Prompt,
+        problems,
+    );
+    for (field, text, limit) in [
+        (Q::Purpose, &question.purpose, MAX_TEXT_CHARS),
+        (Q::Guidance, &question.guidance, MAX_TEXT_CHARS),
+        (Q::Competency, &question.competency, MAX_NAME_CHARS),
+    ] {
+        check_length(text, limit, subject, field, problems);
+    }
+    check_minutes(question.minutes, subject, Q::Minutes, problems);
     if !(question.weight.is_finite() && question.weight > 0.0 && question.weight <= MAX_WEIGHT) {
         problems.push(Problem::new(
             subject,
-            "weight",
+            Q::Weight,
             format!("must be a number above 0 and at most {MAX_WEIGHT}"),
         ));
     }
-    for (field, items) in [
-        ("key_points", &question.key_points),
-        ("follow_ups", &question.follow_ups),
-        ("red_flags", &question.red_flags),
-    ] {
+    for field in [Q::KeyPoints, Q::FollowUps, Q::RedFlags] {
+        let items = field.items(question).unwrap_or_default();
+        check_count(
+            items.len(),
+            MAX_LIST_ITEMS,
+            "items",
+            subject,
+            field,
+            problems,
+        );
         for (i, item) in items.iter().enumerate() {
             if blank(item) {
                 problems.push(Problem::new(
                     subject,
-                    format!("{field}[{}]", i + 1),
+                    FieldPath::item(field, i + 1),
                     "must not be empty",
                 ));
             }
+            check_length(
+                item,
+                MAX_ITEM_CHARS,
+                subject,
+                FieldPath::item(field, i + 1),
+                problems,
+            );
         }
     }
+    check_tags(&question.tags, subject, Field::Question(Q::Tags), problems);
     if let Some(rubric) = &question.rubric {
-        check_rubric(rubric, subject, "rubric", problems);
+        check_rubric(rubric, subject, Field::Question(Q::Rubric), problems);
     }
 }
 
-fn check_minutes(minutes: u32, subject: &Subject, field: &str, problems: &mut Vec<Problem>) {
+fn check_minutes(
+    minutes: u32,
+    subject: &Subject,
+    field: impl Into<FieldPath>,
+    problems: &mut Vec<Problem>,
+) {
     if minutes == 0 {
         problems.push(Problem::new(subject, field, "must be at least 1 minute"));
     } else if minutes > MAX_MINUTES {
@@ -191,26 +223,59 @@ fn check_minutes(minutes: u32, subject: &Subject, field: &str, problems: &mut Ve
     }
 }
 
-/// Checks a rubric: at least one level, strictly increasing scores, every level labelled.
-pub fn check_rubric(rubric: &Rubric, subject: &Subject, field: &str, problems: &mut Vec<Problem>) {
+/// Checks a rubric: two to ten levels, strictly increasing scores, every level labelled.
+pub fn check_rubric(rubric: &Rubric, subject: &Subject, field: Field, problems: &mut Vec<Problem>) {
     if rubric.levels.is_empty() {
-        problems.push(Problem::new(subject, field, "has no levels"));
+        problems.push(Problem::new(
+            subject,
+            FieldPath::whole(field),
+            "has no levels",
+        ));
         return;
     }
+    if rubric.levels.len() < MIN_RUBRIC_LEVELS {
+        problems.push(Problem::new(
+            subject,
+            FieldPath::whole(field),
+            "has one level; a rubric needs at least two to tell answers apart",
+        ));
+    }
+    check_count(
+        rubric.levels.len(),
+        MAX_RUBRIC_LEVELS,
+        "levels",
+        subject,
+        FieldPath::whole(field),
+        problems,
+    );
     for (i, level) in rubric.levels.iter().enumerate() {
         if blank(&level.label) {
             problems.push(Problem::new(
                 subject,
-                format!("{field}[{}].label", i + 1),
+                FieldPath::part(field, i + 1, "label"),
                 "must not be empty",
             ));
         }
+        check_length(
+            &level.label,
+            MAX_NAME_CHARS,
+            subject,
+            FieldPath::part(field, i + 1, "label"),
+            problems,
+        );
+        check_length(
+            &level.anchor,
+            MAX_TEXT_CHARS,
+            subject,
+            FieldPath::part(field, i + 1, "anchor"),
+            problems,
+        );
         if let Some(previous) = i.checked_sub(1).and_then(|p| rubric.levels.get(p))
             && level.score <= previous.score
         {
             problems.push(Problem::new(
                 subject,
-                format!("{field}[{}].score", i + 1),
+                FieldPath::part(field, i + 1, "score"),
                 format!(
                     "scores must increase from level to level, but {} follows {}",
                     level.score, previous.score
@@ -223,9 +288,27 @@ pub fn check_rubric(rubric: &Rubric, subject: &Subject, field: &str, problems: &
 /// Checks a plan. With `packs`, also checks that every referenced question exists.
 pub fn validate_plan(plan: &InterviewPlan, packs: Option<&[QuestionPack]>) -> Vec<Problem> {
     let mut problems = Vec::new();
+    let file = Subject::File;
     if blank(&plan.title) {
-        problems.push(Problem::new(&Subject::File, "title", "must not be empty"));
+        problems.push(Problem::new(&file, "title", "must not be empty"));
     }
+    check_length(&plan.title, MAX_NAME_CHARS, &file, "title", &mut problems);
+    check_length(&plan.role, MAX_NAME_CHARS, &file, "role", &mut problems);
+    check_length(
+        &plan.description,
+        MAX_TEXT_CHARS,
+        &file,
+        "description",
+        &mut problems,
+    );
+    check_count(
+        plan.entries.len(),
+        MAX_ENTRIES,
+        "entries",
+        &file,
+        "entries",
+        &mut problems,
+    );
     for (i, entry) in plan.entries.iter().enumerate() {
         let subject = Subject::Entry(i + 1);
         if let Some(minutes) = entry.minutes {
@@ -239,7 +322,10 @@ pub fn validate_plan(plan: &InterviewPlan, packs: Option<&[QuestionPack]>) -> Ve
                     None => problems.push(Problem::new(
                         &subject,
                         "question",
-                        format!("no pack with id `{}` is available", reference.pack),
+                        format!(
+                            "no pack with id `{}` is available",
+                            shorten(&reference.pack)
+                        ),
                     )),
                     Some(pack) if pack.question(&reference.question).is_none() => {
                         problems.push(Problem::new(
@@ -247,7 +333,8 @@ pub fn validate_plan(plan: &InterviewPlan, packs: Option<&[QuestionPack]>) -> Ve
                             "question",
                             format!(
                                 "pack `{}` has no question `{}`",
-                                reference.pack, reference.question
+                                shorten(&reference.pack),
+                                shorten(&reference.question)
                             ),
                         ));
                     }
@@ -260,12 +347,24 @@ pub fn validate_plan(plan: &InterviewPlan, packs: Option<&[QuestionPack]>) -> Ve
 }
 
 /// Checks an evaluation: each answer's frozen question, that ratings exist on their rubric,
-/// that checklist indices are in range, and that a submitted evaluation has a verdict.
+/// that checklist indices and times are in range, and that a submitted evaluation has a
+/// verdict.
 pub fn validate_evaluation(evaluation: &Evaluation) -> Vec<Problem> {
     let mut problems = Vec::new();
     let file = Subject::File;
     if blank(&evaluation.candidate) {
         problems.push(Problem::new(&file, "candidate", "must not be empty"));
+    }
+    for (field, text, limit) in [
+        ("candidate", &evaluation.candidate, MAX_NAME_CHARS),
+        ("role", &evaluation.role, MAX_NAME_CHARS),
+        ("interviewer", &evaluation.interviewer, MAX_NAME_CHARS),
+        ("plan_title", &evaluation.plan_title, MAX_NAME_CHARS),
+        ("summary", &evaluation.summary, MAX_TEXT_CHARS),
+        ("general_notes", &evaluation.general_notes, MAX_NOTES_CHARS),
+        ("private_notes", &evaluation.private_notes, MAX_NOTES_CHARS),
+    ] {
+        check_length(text, limit, &file, field, &mut problems);
     }
     if let (Some(start), Some(end)) = (evaluation.started_at, evaluation.ended_at)
         && end < start
@@ -279,6 +378,22 @@ pub fn validate_evaluation(evaluation: &Evaluation) -> Vec<Problem> {
             "a submitted evaluation needs a recommendation",
         ));
     }
+    check_count(
+        evaluation.reopened_at.len(),
+        MAX_HISTORY,
+        "reopenings",
+        &file,
+        "reopened_at",
+        &mut problems,
+    );
+    check_count(
+        evaluation.answers.len(),
+        MAX_ENTRIES,
+        "answers",
+        &file,
+        "answers",
+        &mut problems,
+    );
     if evaluation.current > 0 && evaluation.current >= evaluation.answers.len() {
         problems.push(Problem::new(
             &file,
@@ -313,6 +428,17 @@ fn check_answer(answer: &Answer, subject: &Subject, problems: &mut Vec<Problem>)
             subject,
             "outcome",
             format!("score {score} is not a level of the question's rubric"),
+        ));
+    }
+    check_length(&answer.notes, MAX_NOTES_CHARS, subject, "notes", problems);
+    if answer.seconds > MAX_ANSWER_SECONDS {
+        problems.push(Problem::new(
+            subject,
+            "seconds",
+            format!(
+                "{} seconds is more than a day (the limit is {MAX_ANSWER_SECONDS})",
+                answer.seconds
+            ),
         ));
     }
     for (field, indices, len) in [
@@ -467,5 +593,60 @@ mod tests {
         evaluation.answers[0].covered.clear();
         evaluation.recommendation = Some(Recommendation::Yes);
         assert_eq!(validate_evaluation(&evaluation), vec![]);
+    }
+
+    #[test]
+    fn sizes_a_person_could_not_write_are_refused() {
+        let mut pack = valid_pack();
+        pack.questions[0].key_points = vec!["point".into(); MAX_LIST_ITEMS + 1];
+        pack.questions[0].prompt = "x".repeat(MAX_PROMPT_CHARS + 1);
+        pack.title = "t".repeat(MAX_NAME_CHARS + 1);
+        let text = rendered(&validate_pack(&pack));
+        assert!(text.contains(&format!(
+            "question `cache`, field `key_points`: has {} items; the limit is {MAX_LIST_ITEMS}",
+            MAX_LIST_ITEMS + 1
+        )));
+        assert!(
+            text.iter().any(
+                |t| t.starts_with("question `cache`, field `prompt`: is 10001 characters long")
+            )
+        );
+        assert!(text.iter().any(|t| t.starts_with("field `title`: is 301")));
+    }
+
+    #[test]
+    fn a_rubric_needs_two_levels_and_times_stay_under_a_day() {
+        let mut pack = valid_pack();
+        pack.questions[0].rubric = Some(Rubric {
+            levels: vec![RubricLevel {
+                score: 200,
+                label: "Only".into(),
+                anchor: String::new(),
+            }],
+        });
+        let text = rendered(&validate_pack(&pack));
+        assert!(
+            text.iter()
+                .any(|t| t.starts_with("question `cache`, field `rubric`: has one level"))
+        );
+
+        let mut evaluation = Evaluation::new("Ada", "");
+        let mut answer = Answer::new(valid_pack().questions[1].clone(), None);
+        answer.seconds = u64::MAX;
+        evaluation.answers.push(answer);
+        let text = rendered(&validate_evaluation(&evaluation));
+        assert!(text.iter().any(|t| t.starts_with(
+            "answer 1 (question `rest`), field `seconds`: 18446744073709551615 seconds is more than a day"
+        )));
+    }
+
+    #[test]
+    fn long_hostile_ids_are_quoted_short() {
+        let mut pack = valid_pack();
+        pack.id = "\u{1b}]0;pwned\u{7}".to_owned() + &"x".repeat(10_000);
+        let text = rendered(&validate_pack(&pack));
+        let message = text.iter().find(|t| t.starts_with("field `id`")).unwrap();
+        assert!(message.len() < 200, "{message}");
+        assert!(!message.contains('\u{1b}'), "{message}");
     }
 }

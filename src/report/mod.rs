@@ -32,6 +32,38 @@ pub use fonts::{FallbackFont, system_fallback_fonts};
 pub use layout::{Item, Layout, Page, Paper, TextLine};
 pub use pack_markdown::pack_to_markdown;
 
+/// The file formats an evaluation can be exported in, shared by the command line and the
+/// window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// A PDF for the hiring committee.
+    #[default]
+    Pdf,
+    /// Markdown with the same content, for pasting into an applicant tracking system.
+    Markdown,
+}
+
+impl ExportFormat {
+    /// Every format, in the order offered.
+    pub const ALL: [ExportFormat; 2] = [ExportFormat::Pdf, ExportFormat::Markdown];
+
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Pdf => "pdf",
+            ExportFormat::Markdown => "md",
+        }
+    }
+
+    /// The name shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportFormat::Pdf => "PDF",
+            ExportFormat::Markdown => "Markdown",
+        }
+    }
+}
+
 /// What goes into a report and how the PDF is set. Markdown uses the content fields only.
 #[derive(Clone, Debug)]
 pub struct ReportOptions {

@@ -11,6 +11,7 @@ use std::thread;
 use std::time::Duration;
 
 use super::atomic::Visibility;
+use super::error::SaveError;
 use super::format::save;
 use crate::domain::Evaluation;
 
@@ -59,8 +60,8 @@ pub struct SaveReport {
     pub revision: u64,
     /// Where it was saved.
     pub path: PathBuf,
-    /// `Err` with a message a person can act on if the save failed.
-    pub result: Result<(), String>,
+    /// Why the save failed, if it did; the file's previous version is then intact.
+    pub result: Result<(), SaveError>,
 }
 
 enum Job {
@@ -138,7 +139,7 @@ fn run_worker(jobs: &Receiver<Job>, reports: &Sender<SaveReport>, wake: &dyn Fn(
             revision,
         }) = latest
         {
-            let result = save(&path, &*evaluation, Visibility::Private).map_err(|e| e.to_string());
+            let result = save(&path, &*evaluation, Visibility::Private);
             // The UI may have gone; then nobody needs the report.
             let _ = reports.send(SaveReport {
                 revision,
@@ -210,6 +211,7 @@ mod tests {
                 .result
                 .as_ref()
                 .unwrap_err()
+                .to_string()
                 .contains("could not save")
         );
     }

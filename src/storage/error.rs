@@ -122,11 +122,11 @@ pub enum SaveError {
         source: io::Error,
     },
     /// The data could not be turned into RON (should not happen for valid data).
-    #[error("{}: could not write the data as RON: {message}", path.display())]
+    #[error("{}: could not write the data as RON: {source}", path.display())]
     Serialize {
         /// The file.
         path: PathBuf,
         /// What went wrong.
-        message: String,
+        source: ron::Error,
     },
 }

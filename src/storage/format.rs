@@ -111,29 +111,27 @@ fn options() -> Options {
         .with_default_extension(Extensions::UNWRAP_VARIANT_NEWTYPES)
 }
 
-/// Reads `text` with ron alone and Onsite's options, without the quick reader
-/// ([`super::ron_subset`]): the reference that reader is checked against.
+/// Reads `text` with ron and Onsite's options: syntax and structure only, no version check or
+/// validation (what [`parse`] adds on top).
 pub fn ron_only<T: DeserializeOwned>(text: &str) -> ron::error::SpannedResult<T> {
     options().from_str(text)
 }
 
 /// Serialises `value` as pretty RON, starting with its kind's name.
-pub fn to_ron<T: RonFile>(value: &T) -> Result<String, String> {
+pub fn to_ron<T: RonFile>(value: &T) -> Result<String, ron::Error> {
     let config = PrettyConfig::new()
         .indentor("    ")
         .escape_strings(false)
         .extensions(Extensions::IMPLICIT_SOME | Extensions::UNWRAP_VARIANT_NEWTYPES);
-    let body = options()
-        .to_string_pretty(value, config)
-        .map_err(|e| e.to_string())?;
+    let body = options().to_string_pretty(value, config)?;
     Ok(format!("{}{body}\n", T::KIND.struct_name()))
 }
 
 /// Saves `value` atomically at `path`.
 pub fn save<T: RonFile>(path: &Path, value: &T, visibility: Visibility) -> Result<(), SaveError> {
-    let text = to_ron(value).map_err(|message| SaveError::Serialize {
+    let text = to_ron(value).map_err(|source| SaveError::Serialize {
         path: path.to_owned(),
-        message,
+        source,
     })?;
     write_atomic(path, text.as_bytes(), visibility).map_err(|source| SaveError::Io {
         path: path.to_owned(),
@@ -219,9 +217,7 @@ pub fn parse<T: RonFile>(path: &Path, text: &str) -> Result<T, LoadError> {
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(path, text.len() as u64));
     }
-    // The quick reader covers the files Onsite writes; ron reads the rest and explains errors.
-    let quick = super::ron_subset::from_str(text).map(Ok);
-    let value: T = match quick.unwrap_or_else(|| ron_only(text)) {
+    let value: T = match ron_only(text) {
         Ok(value) => value,
         Err(error) => {
             // A newer file may fail to parse only because it has fields we do not know; say
@@ -396,11 +392,7 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
 /// This is a best effort: serde does not keep positions after parsing, but ids are unique
 /// and fields are named, so the owner's `id: "..."` and then the field name find the spot.
 fn locate(text: &str, problem: &Problem) -> Option<usize> {
-    let field = problem
-        .field
-        .split(['[', '.'])
-        .next()
-        .unwrap_or(&problem.field);
+    let field = problem.field.field.name();
     let (start, end) = match &problem.subject {
         Subject::File => return find_field(text, 0, text.len(), field),
         Subject::Question { id, occurrence } | Subject::Answer { id, occurrence, .. } => {

@@ -8,7 +8,6 @@ pub mod autosave;
 pub mod error;
 pub mod format;
 pub mod library;
-pub mod ron_subset;
 
 pub use atomic::{Visibility, write_atomic};
 pub use error::{LoadError, LocatedProblem, SaveError};

@@ -972,8 +972,8 @@ impl OnsiteApp {
                     session.save_error = None;
                     session.retry_at = None;
                 }
-                Err(message) => {
-                    session.save_error = Some(message);
+                Err(error) => {
+                    session.save_error = Some(error.to_string());
                     session.retry_at = Some(session.last_save_at + RETRY_SECONDS);
                 }
             }

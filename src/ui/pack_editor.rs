@@ -4,7 +4,8 @@
 
 use std::path::PathBuf;
 
-use crate::domain::validate::{Problem, Subject, validate_pack};
+use crate::domain::QuestionField;
+use crate::domain::validate::{Field, Problem, Subject, validate_pack};
 use crate::domain::{Question, QuestionPack, Rubric};
 
 /// Edits closer together than this (seconds) in the same field form one undo step, so undo
@@ -46,7 +47,7 @@ pub struct PackEditor {
     /// The pack as of the last recorded change, so the next change can be undone to it.
     committed: QuestionPack,
     /// The field and time of the last change, for merging keystrokes into one step.
-    last_edit: Option<(String, f64)>,
+    last_edit: Option<(Field, f64)>,
 }
 
 impl PackEditor {
@@ -76,17 +77,18 @@ impl PackEditor {
 
     /// Records that the pack was changed in `field` at time `now` (after the change). The state
     /// before the change becomes an undo step unless it continues the previous edit.
-    pub fn changed(&mut self, field: &str, now: f64) {
+    pub fn changed(&mut self, field: impl Into<Field>, now: f64) {
+        let field = field.into();
         let continues = self
             .last_edit
             .as_ref()
-            .is_some_and(|(last, at)| last == field && now - at < MERGE_SECONDS);
+            .is_some_and(|(last, at)| *last == field && now - at < MERGE_SECONDS);
         if continues {
             self.redo.clear();
         } else {
             self.push_undo(self.selected);
         }
-        self.last_edit = Some((field.to_owned(), now));
+        self.last_edit = Some((field, now));
         self.record();
     }
 
@@ -198,7 +200,7 @@ impl PackEditor {
     pub fn pack_problems(&self, field: &str) -> Vec<&Problem> {
         self.problems
             .iter()
-            .filter(|p| p.subject == Subject::File && field_matches(&p.field, field))
+            .filter(|p| p.subject == Subject::File && p.field.field.name() == field)
             .collect()
     }
 
@@ -215,14 +217,14 @@ impl PackEditor {
         })
     }
 
-    /// The problems of the selected question's `field` (`prompt`, `rubric`, `key_points`...).
-    pub fn question_problems(&self, field: &str) -> Vec<&Problem> {
+    /// The problems of the selected question's `field`, including those of its items.
+    pub fn question_problems(&self, field: QuestionField) -> Vec<&Problem> {
         let Some(subject) = self.subject_of(self.selected) else {
             return Vec::new();
         };
         self.problems
             .iter()
-            .filter(|p| p.subject == subject && field_matches(&p.field, field))
+            .filter(|p| p.subject == subject && p.field.question_field() == Some(field))
             .collect()
     }
 
@@ -254,14 +256,6 @@ impl PackEditor {
     }
 }
 
-/// `rubric[2].score` belongs to `rubric`; `key_points[1]` to `key_points`.
-fn field_matches(problem_field: &str, field: &str) -> bool {
-    problem_field == field
-        || problem_field
-            .strip_prefix(field)
-            .is_some_and(|rest| rest.starts_with('[') || rest.starts_with('.'))
-}
-
 /// Splits comma-separated tags, trimmed, empty ones dropped.
 pub fn parse_tags(text: &str) -> Vec<String> {
     text.split(',')
@@ -287,10 +281,10 @@ mod tests {
         let mut editor = editor();
         for (i, text) in ["F", "Fi", "Fir"].into_iter().enumerate() {
             editor.pack.questions[0].prompt = text.into();
-            editor.changed("prompt", i as f64 * 0.2);
+            editor.changed(QuestionField::Prompt, i as f64 * 0.2);
         }
         editor.pack.questions[0].purpose = "Why".into();
-        editor.changed("purpose", 1.0);
+        editor.changed(QuestionField::Purpose, 1.0);
         assert!(editor.undo());
         assert_eq!(editor.pack.questions[0].purpose, "");
         assert_eq!(editor.pack.questions[0].prompt, "Fir");
@@ -307,13 +301,13 @@ mod tests {
     fn a_pause_starts_a_new_undo_step_and_a_new_change_clears_redo() {
         let mut editor = editor();
         editor.pack.questions[0].prompt = "One".into();
-        editor.changed("prompt", 0.0);
+        editor.changed(QuestionField::Prompt, 0.0);
         editor.pack.questions[0].prompt = "One two".into();
-        editor.changed("prompt", 5.0);
+        editor.changed(QuestionField::Prompt, 5.0);
         assert!(editor.undo());
         assert_eq!(editor.pack.questions[0].prompt, "One");
         editor.pack.questions[0].prompt = "Other".into();
-        editor.changed("prompt", 9.0);
+        editor.changed(QuestionField::Prompt, 9.0);
         assert!(!editor.can_redo());
     }
 
@@ -336,14 +330,14 @@ mod tests {
         let mut editor = editor();
         editor.pack.questions[0].prompt = " ".into();
         editor.pack.questions[0].rubric = Some(Rubric { levels: vec![] });
-        editor.changed("prompt", 0.0);
-        assert_eq!(editor.question_problems("prompt").len(), 1);
-        assert_eq!(editor.question_problems("rubric").len(), 1);
-        assert!(editor.question_problems("purpose").is_empty());
+        editor.changed(QuestionField::Prompt, 0.0);
+        assert_eq!(editor.question_problems(QuestionField::Prompt).len(), 1);
+        assert_eq!(editor.question_problems(QuestionField::Rubric).len(), 1);
+        assert!(editor.question_problems(QuestionField::Purpose).is_empty());
         assert!(editor.question_has_problems(0));
         assert!(!editor.question_has_problems(1));
         editor.pack.id = "Not A Slug".into();
-        editor.changed("id", 1.0);
+        editor.changed(Field::Other("id"), 1.0);
         assert_eq!(editor.pack_problems("id").len(), 1);
     }
 

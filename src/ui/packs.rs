@@ -8,7 +8,8 @@ use super::pack_editor::{PackEditor, parse_tags};
 use super::shortcuts::Command;
 use super::state::AppState;
 use super::theme;
-use crate::domain::validate::Problem;
+use crate::domain::QuestionField;
+use crate::domain::validate::{Field, Problem};
 use crate::domain::{Level, Question, Rubric, RubricLevel};
 use crate::storage::PackOrigin;
 
@@ -285,13 +286,13 @@ fn pack_fields_ui(ui: &mut egui::Ui, editor: &mut PackEditor, now: f64) {
                     .labelled_by(label.id)
                     .changed()
                 {
-                    changed = Some(field);
+                    changed = Some(Field::Other(field));
                 }
                 ui.end_row();
             }
             if let Some(tags) = tags_field(ui, &mut editor.tags_text) {
                 editor.pack.tags = tags;
-                changed = Some("tags");
+                changed = Some(Field::Other("tags"));
             }
             ui.end_row();
         });
@@ -305,7 +306,7 @@ fn pack_fields_ui(ui: &mut egui::Ui, editor: &mut PackEditor, now: f64) {
         .labelled_by(label.id)
         .changed()
     {
-        changed = Some("description");
+        changed = Some(Field::Other("description"));
     }
     for field in ["id", "title"] {
         problems_ui(ui, &editor.pack_problems(field));
@@ -332,8 +333,8 @@ fn question_form_ui(ui: &mut egui::Ui, editor: &mut PackEditor, competencies: &[
         ui.weak("This pack has no questions yet. Add one on the left.");
         return;
     }
-    let mut changed: Option<&'static str> = None;
-    let problems_for = |editor: &PackEditor, field: &str| -> Vec<String> {
+    let mut changed: Option<QuestionField> = None;
+    let problems_for = |editor: &PackEditor, field: QuestionField| -> Vec<String> {
         editor
             .question_problems(field)
             .iter()
@@ -347,12 +348,12 @@ fn question_form_ui(ui: &mut egui::Ui, editor: &mut PackEditor, competencies: &[
     };
 
     ui.add_space(4.0);
-    let messages = problems_for(editor, "prompt");
+    let messages = problems_for(editor, QuestionField::Prompt);
     let Some(question) = editor.pack.questions.get_mut(index) else {
         return;
     };
     if multiline_field(ui, "Prompt", &mut question.prompt, 2) {
-        changed = Some("prompt");
+        changed = Some(QuestionField::Prompt);
     }
     show(ui, messages);
 
@@ -363,7 +364,7 @@ fn question_form_ui(ui: &mut egui::Ui, editor: &mut PackEditor, competencies: &[
             .labelled_by(label.id)
             .changed()
         {
-            changed = Some("id");
+            changed = Some(QuestionField::Id);
         }
         let label = ui.label("Minutes");
         if ui
@@ -371,7 +372,7 @@ fn question_form_ui(ui: &mut egui::Ui, editor: &mut PackEditor, competencies: &[
             .labelled_by(label.id)
             .changed()
         {
-            changed = Some("minutes");
+            changed = Some(QuestionField::Minutes);
         }
         let label = ui.label("Weight");
         if ui
@@ -383,7 +384,7 @@ fn question_form_ui(ui: &mut egui::Ui, editor: &mut PackEditor, competencies: &[
             .labelled_by(label.id)
             .changed()
         {
-            changed = Some("weight");
+            changed = Some(QuestionField::Weight);
         }
         egui::ComboBox::from_label("Level")
             .selected_text(question.level.label())
@@ -393,7 +394,7 @@ fn question_form_ui(ui: &mut egui::Ui, editor: &mut PackEditor, competencies: &[
                         .selectable_value(&mut question.level, level, level.label())
                         .changed()
                     {
-                        changed = Some("level");
+                        changed = Some(QuestionField::Level);
                     }
                 }
             });
@@ -406,7 +407,7 @@ fn question_form_ui(ui: &mut egui::Ui, editor: &mut PackEditor, competencies: &[
             .labelled_by(label.id)
             .changed()
         {
-            changed = Some("competency");
+            changed = Some(QuestionField::Competency);
         }
         egui::ComboBox::from_id_salt("competency-pick")
             .selected_text("Pick…")
@@ -417,7 +418,7 @@ fn question_form_ui(ui: &mut egui::Ui, editor: &mut PackEditor, competencies: &[
                         .clicked()
                     {
                         question.competency.clone_from(competency);
-                        changed = Some("competency");
+                        changed = Some(QuestionField::Competency);
                     }
                 }
             })
@@ -427,39 +428,39 @@ fn question_form_ui(ui: &mut egui::Ui, editor: &mut PackEditor, competencies: &[
     ui.horizontal(|ui| {
         if let Some(tags) = tags_field(ui, &mut editor.question_tags_text) {
             question.tags = tags;
-            changed = Some("tags");
+            changed = Some(QuestionField::Tags);
         }
     });
 
     if multiline_field(ui, "Why we ask", &mut question.purpose, 2) {
-        changed = Some("purpose");
+        changed = Some(QuestionField::Purpose);
     }
     if list_editor(ui, "Key points", "key-points", &mut question.key_points) {
-        changed = Some("key_points");
+        changed = Some(QuestionField::KeyPoints);
     }
     if rubric_editor(ui, question) {
-        changed = Some("rubric");
+        changed = Some(QuestionField::Rubric);
     }
     if multiline_field(ui, "Rating guidance (free text)", &mut question.guidance, 2) {
-        changed = Some("guidance");
+        changed = Some(QuestionField::Guidance);
     }
     if list_editor(ui, "Follow-ups", "follow-ups", &mut question.follow_ups) {
-        changed = Some("follow_ups");
+        changed = Some(QuestionField::FollowUps);
     }
     if list_editor(ui, "Red flags", "red-flags", &mut question.red_flags) {
-        changed = Some("red_flags");
+        changed = Some(QuestionField::RedFlags);
     }
     if let Some(field) = changed {
         editor.changed(field, now);
     }
     for field in [
-        "id",
-        "minutes",
-        "weight",
-        "key_points",
-        "rubric",
-        "follow_ups",
-        "red_flags",
+        QuestionField::Id,
+        QuestionField::Minutes,
+        QuestionField::Weight,
+        QuestionField::KeyPoints,
+        QuestionField::Rubric,
+        QuestionField::FollowUps,
+        QuestionField::RedFlags,
     ] {
         show(ui, problems_for(editor, field));
     }
