@@ -11,7 +11,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::domain::QuestionPack;
 use crate::domain::validate::validate_plan;
 use crate::report::{ExportFormat, Paper};
-use crate::storage::{AnyFile, Library, LoadError, PackOrigin, bundled_packs, format, load_any};
+use crate::storage::{
+    AnyFile, Library, LoadError, PackOrigin, bundled_packs, bundled_vocabulary, format, load_any,
+};
 
 /// Command-line arguments.
 #[derive(Debug, Parser)]
@@ -253,6 +255,15 @@ fn validate(
         None => bundled_packs(),
     };
     packs.extend(available.items.into_iter().map(|entry| entry.pack));
+    // Competencies are checked against a vocabulary being validated alongside, else the
+    // bundled one.
+    let vocabulary = results
+        .iter()
+        .find_map(|result| match result {
+            Ok(AnyFile::Vocabulary(vocabulary)) => Some(vocabulary.clone()),
+            _ => None,
+        })
+        .or_else(|| bundled_vocabulary().ok());
 
     let mut bad = 0;
     for (path, result) in files.iter().zip(results) {
@@ -274,8 +285,21 @@ fn validate(
                     AnyFile::Pack(pack) => (pack.questions.len(), "questions"),
                     AnyFile::Plan(plan) => (plan.entries.len(), "questions"),
                     AnyFile::Evaluation(evaluation) => (evaluation.answers.len(), "questions"),
+                    AnyFile::Vocabulary(vocabulary) => {
+                        (vocabulary.competencies.len(), "competencies")
+                    }
                 };
                 writeln!(out, "ok: {} ({count} {noun})", path.display())?;
+                if let (AnyFile::Pack(pack), Some(vocabulary)) = (&file, &vocabulary) {
+                    let warnings = vocabulary.warnings(pack);
+                    if !warnings.is_empty() {
+                        let text = format::read_text(path)?;
+                        let located = format::invalid(path, &text, warnings);
+                        for line in located.to_string().lines() {
+                            writeln!(err, "warning: {line}")?;
+                        }
+                    }
+                }
             }
             Err(error) => {
                 bad += 1;

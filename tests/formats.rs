@@ -55,7 +55,9 @@ fn bundled_packs_are_valid_and_complete() {
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
     let ids: Vec<_> = loaded.items.iter().map(|e| e.pack.id.as_str()).collect();
     assert_eq!(ids, ["backend-engineering", "system-design", "behavioral"]);
-    let minimum = [15, 8, 8];
+    let vocabulary = onsite::storage::bundled_vocabulary().unwrap();
+    let mut used = std::collections::HashSet::new();
+    let minimum = [30, 15, 15];
     for (entry, minimum) in loaded.items.iter().zip(minimum) {
         let pack = &entry.pack;
         assert!(pack.questions.len() >= minimum, "{} is too short", pack.id);
@@ -81,11 +83,32 @@ fn bundled_packs_are_valid_and_complete() {
             }
             assert!(q.follow_ups.len() >= 2, "{context}: follow-ups");
             assert!(!q.red_flags.is_empty(), "{context}: red flags");
-            assert!(!q.competency.trim().is_empty(), "{context}: competency");
-            assert!(q.minutes > 0, "{context}: minutes");
+            assert!(
+                vocabulary.contains(&q.competency),
+                "{context}: competency `{}` is not in the vocabulary",
+                q.competency
+            );
+            used.insert(q.competency.clone());
+            assert!(q.guidance.trim().len() > 40, "{context}: guidance");
+            assert!((5..=60).contains(&q.minutes), "{context}: minutes");
+            // Strong needs a threshold two interviewers apply alike, not a list of extras.
+            let strong = &rubric.levels[3].anchor;
+            assert!(
+                !strong.starts_with("Everything in Solid"),
+                "{context}: Strong is an add-on list"
+            );
+            assert!(
+                strong.contains("at least") || strong.contains("all of"),
+                "{context}: Strong has no threshold: {strong}"
+            );
         }
+        assert!(vocabulary.warnings(pack).is_empty(), "{}", pack.id);
     }
-    assert_eq!(loaded.items[0].pack.questions.len(), 15);
+    let unused: Vec<&str> = vocabulary.names().filter(|n| !used.contains(*n)).collect();
+    assert!(
+        unused.is_empty(),
+        "competencies no bundled question uses: {unused:?}"
+    );
 }
 
 #[test]

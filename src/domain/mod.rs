@@ -3,6 +3,7 @@
 //! Plain data and pure functions only. Nothing here touches egui or the file system, so the
 //! storage, import, report and UI layers can all build on it and the rules stay testable.
 
+mod competency;
 mod evaluation;
 mod field;
 pub mod limits;
@@ -13,6 +14,7 @@ mod rubric;
 pub mod scoring;
 pub mod validate;
 
+pub use competency::{Competency, CompetencyVocabulary};
 pub use evaluation::{Answer, Evaluation, EvaluationStatus, Outcome, Recommendation};
 pub use field::{FieldShape, QuestionField};
 pub use pack::{Level, Question, QuestionPack};

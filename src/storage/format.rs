@@ -24,13 +24,15 @@ use super::error::{LoadError, LocatedProblem, SaveError};
 use crate::domain::validate::{
     Problem, Subject, validate_evaluation, validate_pack, validate_plan,
 };
-use crate::domain::{Evaluation, FORMAT_VERSION, InterviewPlan, QuestionPack};
+use crate::domain::{
+    CompetencyVocabulary, Evaluation, FORMAT_VERSION, InterviewPlan, QuestionPack,
+};
 
 /// Largest file Onsite will read. Real files are kilobytes; this stops a stray video or disk
 /// image from being read into memory.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
-/// The three kinds of file Onsite reads and writes.
+/// The kinds of file Onsite reads and writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
     /// A question pack.
@@ -39,15 +41,26 @@ pub enum FileKind {
     Plan,
     /// An evaluation.
     Evaluation,
+    /// The competency vocabulary packs share.
+    Vocabulary,
 }
 
 impl FileKind {
+    /// Every kind.
+    pub const ALL: [FileKind; 4] = [
+        FileKind::Pack,
+        FileKind::Plan,
+        FileKind::Evaluation,
+        FileKind::Vocabulary,
+    ];
+
     /// The name the file starts with, e.g. `QuestionPack`.
     pub fn struct_name(self) -> &'static str {
         match self {
             FileKind::Pack => "QuestionPack",
             FileKind::Plan => "InterviewPlan",
             FileKind::Evaluation => "Evaluation",
+            FileKind::Vocabulary => "CompetencyVocabulary",
         }
     }
 
@@ -57,6 +70,7 @@ impl FileKind {
             FileKind::Pack => "question pack",
             FileKind::Plan => "interview plan",
             FileKind::Evaluation => "evaluation",
+            FileKind::Vocabulary => "competency vocabulary",
         }
     }
 }
@@ -99,6 +113,16 @@ impl RonFile for Evaluation {
     }
     fn problems(&self) -> Vec<Problem> {
         validate_evaluation(self)
+    }
+}
+
+impl RonFile for CompetencyVocabulary {
+    const KIND: FileKind = FileKind::Vocabulary;
+    fn format(&self) -> u32 {
+        self.format
+    }
+    fn problems(&self) -> Vec<Problem> {
+        CompetencyVocabulary::problems(self)
     }
 }
 
@@ -338,7 +362,7 @@ pub fn sniff_kind(text: &str) -> Option<FileKind> {
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
         .collect();
-    [FileKind::Pack, FileKind::Plan, FileKind::Evaluation]
+    FileKind::ALL
         .into_iter()
         .find(|kind| kind.struct_name() == name)
 }
@@ -352,6 +376,8 @@ pub enum AnyFile {
     Plan(InterviewPlan),
     /// An evaluation.
     Evaluation(Evaluation),
+    /// The competency vocabulary.
+    Vocabulary(CompetencyVocabulary),
 }
 
 /// Loads a file whose kind is told by its first word.
@@ -361,6 +387,7 @@ pub fn load_any(path: &Path) -> Result<AnyFile, LoadError> {
         Some(FileKind::Pack) => parse(path, &text).map(AnyFile::Pack),
         Some(FileKind::Plan) => parse(path, &text).map(AnyFile::Plan),
         Some(FileKind::Evaluation) => parse(path, &text).map(AnyFile::Evaluation),
+        Some(FileKind::Vocabulary) => parse(path, &text).map(AnyFile::Vocabulary),
         None => Err(LoadError::Syntax {
             path: path.to_owned(),
             line: 1,

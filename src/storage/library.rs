@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use super::atomic::{Visibility, remove_stale_temporaries};
 use super::error::{LoadError, SaveError};
 use super::format::{RonFile, load, parse, save};
-use crate::domain::{Evaluation, InterviewPlan, QuestionPack, slugify};
+use crate::domain::{CompetencyVocabulary, Evaluation, InterviewPlan, QuestionPack, slugify};
 
 /// Temporary files older than this are leftovers of interrupted saves.
 const STALE_TEMPORARY_AGE: std::time::Duration = std::time::Duration::from_secs(600);
@@ -34,6 +34,16 @@ pub const BUNDLED_PACKS: [(&str, &str); 3] = [
         include_str!("../../questions/behavioral.ron"),
     ),
 ];
+
+/// The competency vocabulary compiled into the binary (`questions/competencies.ron`).
+pub const BUNDLED_VOCABULARY: &str = include_str!("../../questions/competencies.ron");
+
+/// The bundled competency vocabulary. Like the bundled packs it is checked by the test suite;
+/// should it ever fail to parse, an empty vocabulary (no warnings, no suggestions) is the
+/// safe answer, and the error says why.
+pub fn bundled_vocabulary() -> Result<CompetencyVocabulary, LoadError> {
+    parse(Path::new("questions/competencies.ron"), BUNDLED_VOCABULARY)
+}
 
 /// Where a pack comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]

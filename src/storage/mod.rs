@@ -12,4 +12,7 @@ pub mod library;
 pub use atomic::{Visibility, write_atomic};
 pub use error::{LoadError, LocatedProblem, SaveError};
 pub use format::{AnyFile, FileKind, MAX_FILE_BYTES, load, load_any, parse, save, to_ron};
-pub use library::{BUNDLED_PACKS, Library, Loaded, PackEntry, PackOrigin, bundled_packs};
+pub use library::{
+    BUNDLED_PACKS, BUNDLED_VOCABULARY, Library, Loaded, PackEntry, PackOrigin, bundled_packs,
+    bundled_vocabulary,
+};

@@ -282,6 +282,10 @@ impl OnsiteApp {
                     }
                     Ok(Some(FileKind::Plan)) => self.actions.push(Action::LoadPlan(path)),
                     Ok(Some(FileKind::Pack)) => self.import_packs(&[path]),
+                    Ok(Some(FileKind::Vocabulary)) => state.error(format!(
+                        "{}: a competency vocabulary; Onsite uses the bundled one, so there is nothing to open",
+                        path.display()
+                    )),
                     Ok(None) => state.error(format!(
                         "{}: not an Onsite file (it should start with `QuestionPack(`, `InterviewPlan(` or `Evaluation(`)",
                         path.display()
