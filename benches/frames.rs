@@ -18,7 +18,7 @@ use egui_kittest::Harness;
 use onsite::domain::QuestionPack;
 use onsite::storage::Library;
 use onsite::ui::OnsiteApp;
-use onsite::ui::action::Action;
+use onsite::ui::action::{Action, PlanAction};
 use onsite::ui::search::{QuestionIndex, QuestionKey};
 use onsite::ui::state::{Screen, Settings};
 
@@ -88,22 +88,24 @@ impl Scene {
             .build_ui_state(|ui, app: &mut OnsiteApp| app.show(ui), app);
         harness.run();
 
-        harness.state_mut().push(Action::NewPlan);
+        harness.state_mut().push(Action::Plan(PlanAction::New));
         harness.run();
         for n in 0..PLAN {
-            harness.state_mut().push(Action::AddToPlan(QuestionKey {
-                pack: 0,
-                question: n * (questions - 1) / (PLAN - 1),
-            }));
+            harness
+                .state_mut()
+                .push(Action::Plan(PlanAction::Add(QuestionKey {
+                    pack: 0,
+                    question: n * (questions - 1) / (PLAN - 1),
+                })));
         }
         harness.run();
         assert_eq!(harness.state().state.builder.plan.entries.len(), PLAN);
         assert_eq!(harness.state().state.screen, Screen::PlanBuilder);
         if view == View::Interview {
-            harness.state_mut().push(Action::StartInterview {
+            harness.state_mut().push(Action::Plan(PlanAction::Start {
                 candidate: "Ada Lovelace".into(),
                 role: "Backend engineer".into(),
-            });
+            }));
             harness.run();
             assert_eq!(harness.state().state.screen, Screen::Interview);
         }

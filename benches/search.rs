@@ -45,10 +45,7 @@ fn search(c: &mut Criterion) {
     .map(|(id, range)| {
         let mut pack = QuestionPack::new(id, format!("Generated {id}"));
         pack.questions = range.map(generated_question).collect();
-        PackEntry {
-            pack,
-            origin: PackOrigin::Bundled,
-        }
+        PackEntry::new(pack, PackOrigin::Bundled)
     })
     .collect();
     let started = Instant::now();

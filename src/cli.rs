@@ -254,7 +254,12 @@ fn validate(
         Some(library) => library.packs(),
         None => bundled_packs(),
     };
-    packs.extend(available.items.into_iter().map(|entry| entry.pack));
+    packs.extend(
+        available
+            .items
+            .into_iter()
+            .map(|entry| std::sync::Arc::unwrap_or_clone(entry.pack)),
+    );
     // Competencies are checked against a vocabulary being validated alongside, else the
     // bundled one.
     let vocabulary = results
@@ -464,7 +469,7 @@ fn export_pack(
             None => bundled_packs(),
         };
         match known.items.into_iter().find(|entry| entry.pack.id == id) {
-            Some(entry) => entry.pack,
+            Some(entry) => std::sync::Arc::unwrap_or_clone(entry.pack),
             None => {
                 writeln!(err, "error: {id}: no such file, and no pack has that id")?;
                 return Ok(ExitCode::FAILURE);

@@ -320,7 +320,7 @@ fn bundled_pack(id: &str) -> QuestionPack {
     bundled_packs()
         .items
         .into_iter()
-        .map(|entry| entry.pack)
+        .map(|entry| std::sync::Arc::unwrap_or_clone(entry.pack))
         .find(|pack| pack.id == id)
         .unwrap()
 }

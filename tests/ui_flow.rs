@@ -221,18 +221,21 @@ fn a_whole_interview_from_plan_to_submitted_evaluation() {
 /// Starts an interview of the first two backend questions for `candidate`, through the app's
 /// actions (the plan builder itself is covered by the flow above).
 fn start_interview(harness: &mut Harness<'_, OnsiteApp>, candidate: &str) {
-    use onsite::ui::action::Action;
+    use onsite::ui::action::{Action, PlanAction};
     use onsite::ui::search::QuestionKey;
-    harness.state_mut().push(Action::NewPlan);
+    harness.state_mut().push(Action::Plan(PlanAction::New));
     for question in 0..2 {
         harness
             .state_mut()
-            .push(Action::AddToPlan(QuestionKey { pack: 0, question }));
+            .push(Action::Plan(PlanAction::Add(QuestionKey {
+                pack: 0,
+                question,
+            })));
     }
-    harness.state_mut().push(Action::StartInterview {
+    harness.state_mut().push(Action::Plan(PlanAction::Start {
         candidate: candidate.into(),
         role: "Backend Engineer".into(),
-    });
+    }));
     harness.run();
     assert_eq!(harness.state().state.screen, Screen::Interview);
 }
@@ -323,7 +326,7 @@ fn a_failed_save_is_shown_and_retried_until_it_works() {
 /// A broken pack is refused with file, line and column; the library does not change.
 #[test]
 fn importing_a_broken_pack_shows_the_error_and_changes_nothing() {
-    use onsite::ui::action::Action;
+    use onsite::ui::action::{Action, PackAction};
     let home = tempfile::tempdir().unwrap();
     let mut harness = harness(app(home.path()));
     harness.run();
@@ -337,7 +340,7 @@ fn importing_a_broken_pack_shows_the_error_and_changes_nothing() {
     .unwrap();
     harness
         .state_mut()
-        .push(Action::ImportPacks(vec![broken.clone()]));
+        .push(Action::Packs(PackAction::Import(vec![broken.clone()])));
     harness.run();
     // The notice names file, line and column (`get_by` fails the test if it is absent).
     harness.get_by_label_contains("broken.ron:5:5: ");
@@ -356,7 +359,9 @@ fn importing_a_broken_pack_shows_the_error_and_changes_nothing() {
         "QuestionPack(format: 1, id: \"team\", title: \"Team\", questions: [(id: \"a\", prompt: \"Why?\", minutes: 5)])",
     )
     .unwrap();
-    harness.state_mut().push(Action::ImportPacks(vec![good]));
+    harness
+        .state_mut()
+        .push(Action::Packs(PackAction::Import(vec![good])));
     harness.run();
     assert_eq!(harness.state().state.packs.len(), packs_before + 1);
     assert!(home.path().join("packs/team.ron").exists());

@@ -11,8 +11,9 @@ use egui_kittest::kittest::Queryable;
 use onsite::domain::QuestionPack;
 use onsite::storage::{Library, load};
 use onsite::ui::OnsiteApp;
-use onsite::ui::action::{Action, ImportChoice};
-use onsite::ui::state::{Dialog, Screen, Settings};
+use onsite::ui::action::{Action, ImportChoice, PackAction};
+use onsite::ui::dialogs::Dialog;
+use onsite::ui::state::{Screen, Settings};
 
 fn new_harness(home: &Path) -> Harness<'static, OnsiteApp> {
     let app = OnsiteApp::new(Some(Library::open(home).unwrap()), Settings::default());
@@ -21,7 +22,7 @@ fn new_harness(home: &Path) -> Harness<'static, OnsiteApp> {
     harness
 }
 
-fn editor<'a>(harness: &'a Harness<'_, OnsiteApp>) -> &'a onsite::ui::pack_editor::PackEditor {
+fn editor<'a>(harness: &'a Harness<'_, OnsiteApp>) -> &'a onsite::ui::packs::PackEditor {
     harness.state().state.pack_editor.as_ref().unwrap()
 }
 
@@ -115,7 +116,9 @@ fn create_edit_validate_undo_save_and_reopen_a_pack() {
         .iter()
         .position(|e| e.pack.id == "my-questions")
         .unwrap();
-    harness.state_mut().push(Action::OpenPack(index));
+    harness
+        .state_mut()
+        .push(Action::Packs(PackAction::Open(index)));
     harness.run();
     assert_eq!(editor_pack(&harness), saved);
     harness.get_by_label_contains("How do you review a pull request?");
@@ -126,7 +129,7 @@ fn create_edit_validate_undo_save_and_reopen_a_pack() {
 fn leaving_with_unsaved_changes_asks_first() {
     let home = tempfile::tempdir().unwrap();
     let mut harness = new_harness(home.path());
-    harness.state_mut().push(Action::NewPack);
+    harness.state_mut().push(Action::Packs(PackAction::New));
     harness.run();
     harness.get_by_label("Home").click();
     harness.run();
@@ -151,7 +154,7 @@ fn leaving_with_unsaved_changes_asks_first() {
 fn bundled_packs_are_duplicated_to_edit() {
     let home = tempfile::tempdir().unwrap();
     let mut harness = new_harness(home.path());
-    harness.state_mut().push(Action::OpenPack(0));
+    harness.state_mut().push(Action::Packs(PackAction::Open(0)));
     harness.run();
     assert!(editor(&harness).is_read_only());
     harness.get_by_label("Duplicate to edit").click();
@@ -190,7 +193,9 @@ fn importing_a_taken_id_offers_keep_both_replace_or_cancel() {
     let mut harness = new_harness(home.path());
     let first = home.path().join("first.ron");
     write_pack(&first, "team", "Team v1");
-    harness.state_mut().push(Action::ImportPacks(vec![first]));
+    harness
+        .state_mut()
+        .push(Action::Packs(PackAction::Import(vec![first])));
     harness.run();
     let original = home.path().join("packs/team.ron");
     assert!(original.exists());
@@ -201,7 +206,7 @@ fn importing_a_taken_id_offers_keep_both_replace_or_cancel() {
     // Cancel: nothing changes.
     harness
         .state_mut()
-        .push(Action::ImportPacks(vec![second.clone()]));
+        .push(Action::Packs(PackAction::Import(vec![second.clone()])));
     harness.run();
     harness.get_by_label_contains("already uses");
     harness.get_by_label("Cancel").click();
@@ -211,7 +216,7 @@ fn importing_a_taken_id_offers_keep_both_replace_or_cancel() {
     // Keep both: imported under a new id.
     harness
         .state_mut()
-        .push(Action::ImportPacks(vec![second.clone()]));
+        .push(Action::Packs(PackAction::Import(vec![second.clone()])));
     harness.run();
     harness.get_by_label("Keep both").click();
     harness.run();
@@ -223,11 +228,15 @@ fn importing_a_taken_id_offers_keep_both_replace_or_cancel() {
     );
 
     // Replace: the old file is kept as a backup.
-    harness.state_mut().push(Action::ImportPacks(vec![second]));
+    harness
+        .state_mut()
+        .push(Action::Packs(PackAction::Import(vec![second])));
     harness.run();
     harness
         .state_mut()
-        .push(Action::ResolveImport(ImportChoice::Replace));
+        .push(Action::Packs(PackAction::ResolveImport(
+            ImportChoice::Replace,
+        )));
     harness.run();
     assert_eq!(load::<QuestionPack>(&original).unwrap().title, "Team v2");
     let backups: Vec<_> = std::fs::read_dir(home.path().join("packs/backups"))
@@ -254,7 +263,9 @@ fn importing_a_document_previews_before_saving() {
     let home = tempfile::tempdir().unwrap();
     let mut harness = new_harness(home.path());
     let document = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/documents/heading-style.md");
-    harness.state_mut().push(Action::ImportDocument(document));
+    harness
+        .state_mut()
+        .push(Action::Packs(PackAction::ImportDocument(document)));
     harness.run();
     let Some(Dialog::ImportPreview { pack, .. }) = &harness.state().state.dialog else {
         panic!("no preview");

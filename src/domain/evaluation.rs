@@ -229,6 +229,65 @@ impl Evaluation {
         Ok(evaluation)
     }
 
+    /// The answer on screen, if the evaluation has any.
+    pub fn current_answer(&self) -> Option<&Answer> {
+        self.answers.get(self.current)
+    }
+
+    /// Rates the current answer at the `nth` level (1-based) of its rubric, or clears the
+    /// rating with 0. A level the rubric does not have changes nothing.
+    pub fn rate_current(&mut self, nth: u8) {
+        let Some(answer) = self.answers.get_mut(self.current) else {
+            return;
+        };
+        answer.outcome = if nth == 0 {
+            Outcome::Unrated
+        } else {
+            match answer.rubric().levels.get(usize::from(nth) - 1) {
+                Some(level) => Outcome::Rated(level.score),
+                None => answer.outcome,
+            }
+        };
+    }
+
+    /// Sets the current answer's outcome to `outcome`, or back to unrated if it already is.
+    pub fn toggle_current(&mut self, outcome: Outcome) {
+        if let Some(answer) = self.answers.get_mut(self.current) {
+            answer.outcome = if answer.outcome == outcome {
+                Outcome::Unrated
+            } else {
+                outcome
+            };
+        }
+    }
+
+    /// Sets the outcome of answer `index`.
+    pub fn set_outcome(&mut self, index: usize, outcome: Outcome) {
+        if let Some(answer) = self.answers.get_mut(index) {
+            answer.outcome = outcome;
+        }
+    }
+
+    /// Ticks or unticks key point `point` of answer `index`.
+    pub fn toggle_key_point(&mut self, index: usize, point: usize) {
+        if let Some(answer) = self.answers.get_mut(index)
+            && point < answer.question.key_points.len()
+            && !answer.covered.remove(&point)
+        {
+            answer.covered.insert(point);
+        }
+    }
+
+    /// Ticks or unticks observed red flag `flag` of answer `index`.
+    pub fn toggle_red_flag(&mut self, index: usize, flag: usize) {
+        if let Some(answer) = self.answers.get_mut(index)
+            && flag < answer.question.red_flags.len()
+            && !answer.red_flags_seen.remove(&flag)
+        {
+            answer.red_flags_seen.insert(flag);
+        }
+    }
+
     /// Whether the evaluation has been handed in (and is therefore read-only).
     pub fn is_submitted(&self) -> bool {
         self.status == EvaluationStatus::Submitted

@@ -7,6 +7,7 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::atomic::{Visibility, remove_stale_temporaries};
 use super::error::{LoadError, SaveError};
@@ -55,10 +56,13 @@ pub enum PackOrigin {
 }
 
 /// A loaded pack and where it came from.
+///
+/// The pack is shared (`Arc`): the window hands snapshots of the whole library to background
+/// work (search indexing) without copying every question.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PackEntry {
     /// The pack.
-    pub pack: QuestionPack,
+    pub pack: Arc<QuestionPack>,
     /// Bundled or a user file.
     pub origin: PackOrigin,
 }
@@ -70,6 +74,14 @@ impl AsRef<QuestionPack> for PackEntry {
 }
 
 impl PackEntry {
+    /// `pack`, loaded from `origin`.
+    pub fn new(pack: QuestionPack, origin: PackOrigin) -> Self {
+        Self {
+            pack: Arc::new(pack),
+            origin,
+        }
+    }
+
     /// Whether the pack ships with the app (and so cannot be edited in place).
     pub fn is_bundled(&self) -> bool {
         self.origin == PackOrigin::Bundled
@@ -101,10 +113,7 @@ pub fn bundled_packs() -> Loaded<PackEntry> {
     for (name, text) in BUNDLED_PACKS {
         let path = Path::new("questions").join(name);
         match parse::<QuestionPack>(&path, text) {
-            Ok(pack) => loaded.items.push(PackEntry {
-                pack,
-                origin: PackOrigin::Bundled,
-            }),
+            Ok(pack) => loaded.items.push(PackEntry::new(pack, PackOrigin::Bundled)),
             Err(error) => loaded.errors.push(error),
         }
     }
@@ -177,11 +186,11 @@ impl Library {
         let mut all = bundled_packs();
         let user = load_folder::<QuestionPack>(&self.packs_dir());
         all.errors.extend(user.errors);
-        all.items
-            .extend(user.items.into_iter().map(|(path, pack)| PackEntry {
-                pack,
-                origin: PackOrigin::User(path),
-            }));
+        all.items.extend(
+            user.items
+                .into_iter()
+                .map(|(path, pack)| PackEntry::new(pack, PackOrigin::User(path))),
+        );
         all
     }
 

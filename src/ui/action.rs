@@ -1,10 +1,16 @@
 //! Everything a view can ask for. Views push actions while drawing; the app applies them after
 //! the frame, so drawing never changes what it is drawing and flows can be tested as data.
+//!
+//! Actions come in families, each applied by one function beside the state it changes:
+//! [`PlanAction`] by the plan builder, [`InterviewAction`] by the session, [`RecordAction`]
+//! (evaluation files) and [`PackAction`] by the app's modules of the same names.
 
 use std::path::PathBuf;
 
+use super::dialogs::Dialog;
 use super::search::QuestionKey;
-use super::state::{Dialog, NotesTab, Screen, ThemeChoice};
+use super::session::NotesTab;
+use super::state::{Screen, ThemeChoice};
 use crate::domain::{Outcome, Recommendation};
 
 /// A request from a view.
@@ -18,58 +24,61 @@ pub enum Action {
     CloseDialog,
     /// Remove a notice.
     Dismiss(u64),
-    /// Ask for pack files to import (native dialog, with a typed path as fallback).
-    BrowseImport,
-    /// Import these pack files.
-    ImportPacks(Vec<PathBuf>),
-    /// Answer the question asked when an imported pack's id is already taken.
-    ResolveImport(ImportChoice),
+    /// Open any Onsite file: an evaluation (resume or review), a plan (builder), a pack
+    /// (import) or a document (import preview).
+    OpenFile(PathBuf),
+    /// Change the theme.
+    SetTheme(ThemeChoice),
+    /// Change the zoom factor.
+    SetZoom(f32),
+    /// Close the window (after the unsaved-changes question).
+    Quit,
+    /// Building the interview plan.
+    Plan(PlanAction),
+    /// Taking, reviewing and submitting the open evaluation.
+    Interview(InterviewAction),
+    /// Evaluation files: resume, review, export, delete.
+    Record(RecordAction),
+    /// Question packs: import, edit, save, export.
+    Packs(PackAction),
+}
 
+/// Building the interview plan.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlanAction {
     /// Start a new, empty plan.
-    NewPlan,
+    New,
     /// Open a saved plan in the builder.
-    LoadPlan(PathBuf),
+    Load(PathBuf),
     /// Save the plan being built.
-    SavePlan,
-    /// Append a library question to the plan.
-    AddToPlan(QuestionKey),
+    Save,
+    /// Append a library question to the plan (unless it is in it already).
+    Add(QuestionKey),
     /// Append the inline custom question to the plan.
-    AddCustomQuestion,
+    AddCustom,
     /// Remove a plan entry.
-    RemoveEntry(usize),
+    Remove(usize),
     /// Move a plan entry from one position to another.
-    MoveEntry {
+    Move {
         /// Current position.
         from: usize,
         /// New position.
         to: usize,
     },
     /// Start an interview for the plan in the builder.
-    StartInterview {
+    Start {
         /// The candidate's name.
         candidate: String,
         /// The role.
         role: String,
     },
+}
 
-    /// Open any Onsite file: an evaluation (resume or review), a plan (builder) or a pack
-    /// (import).
-    OpenFile(PathBuf),
-    /// Continue an interview in progress.
-    Resume(PathBuf),
-    /// Open an evaluation on the review screen.
-    OpenEvaluation(PathBuf),
-    /// Ask where to export an evaluation as a PDF.
-    ExportPdf(PathBuf),
-    /// Export now, with the dialog's choices.
-    RunExport,
-    /// Open a file with the system's viewer.
-    OpenExternally(PathBuf),
-    /// Delete an evaluation file (after confirmation).
-    DeleteEvaluation(PathBuf),
-
+/// Taking, reviewing and submitting the open evaluation.
+#[derive(Clone, Debug, PartialEq)]
+pub enum InterviewAction {
     /// Show question `n` (0-based) of the interview.
-    GoToQuestion(usize),
+    GoTo(usize),
     /// Set the outcome of question `n`.
     SetOutcome(usize, Outcome),
     /// Rate the current question at the n-th rubric level (1-based), or clear with 0.
@@ -89,49 +98,86 @@ pub enum Action {
     /// A text field of the evaluation was edited in place.
     Edited,
     /// Stop the interview and go to the review.
-    EndInterview,
+    End,
     /// Set the recommendation.
     SetRecommendation(Option<Recommendation>),
     /// Hand the evaluation in.
     Submit,
     /// Make a submitted evaluation editable again.
     Reopen,
+}
 
+/// Evaluation files.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RecordAction {
+    /// Continue an interview in progress.
+    Resume(PathBuf),
+    /// Open an evaluation on the review screen.
+    Review(PathBuf),
+    /// Ask where to export an evaluation.
+    Export(PathBuf),
+    /// Export now, with the dialog's choices.
+    RunExport,
+    /// Open a file with the system's viewer.
+    OpenExternally(PathBuf),
+    /// Delete an evaluation file (after confirmation).
+    Delete(PathBuf),
+}
+
+/// Question packs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PackAction {
+    /// Ask for pack files to import (native dialog, with a typed path as fallback).
+    BrowseImport,
+    /// Import these pack files.
+    Import(Vec<PathBuf>),
+    /// Answer the question asked when an imported pack's id is already taken.
+    ResolveImport(ImportChoice),
+    /// Pick a Markdown or text document to import as a pack.
+    BrowseDocument,
+    /// Read this document into a pack and show the preview.
+    ImportDocument(PathBuf),
+    /// Save the previewed pack into the library.
+    AcceptPreview,
+    /// Open the previewed pack in the editor without saving it.
+    EditPreview,
     /// Start a new, empty pack in the editor.
-    NewPack,
+    New,
     /// Open the pack at this index of the library in the editor.
-    OpenPack(usize),
+    Open(usize),
     /// Copy the open pack into a new, editable user pack.
-    DuplicatePack,
+    Duplicate,
     /// Save the edited pack.
-    SavePack,
-    /// Ask where to export the edited pack.
-    ExportPackDialog,
-    /// Write the edited pack to the path in the export dialog.
-    RunPackExport,
+    Save,
+    /// Save the pack editor's changes, then do the action.
+    SaveThen(Box<Action>),
+    /// Throw away the pack editor's unsaved changes, then do the action.
+    DiscardThen(Box<Action>),
     /// Undo the last change in the pack editor.
     Undo,
     /// Redo the last undone change in the pack editor.
     Redo,
-    /// Throw away the pack editor's unsaved changes, then do the action.
-    DiscardPackChanges(Box<Action>),
-    /// Save the pack editor's changes, then do the action.
-    SavePackThen(Box<Action>),
-    /// Close the window (after the unsaved-changes question).
-    Quit,
-    /// Pick a Markdown or text document to import as a pack.
-    BrowseDocumentImport,
-    /// Read this document into a pack and show the preview.
-    ImportDocument(PathBuf),
-    /// Save the previewed pack into the library.
-    AcceptImportPreview,
-    /// Open the previewed pack in the editor without saving it.
-    EditImportPreview,
+    /// Change the edited pack's questions (add, duplicate, delete, move).
+    Edit(QuestionEdit),
+    /// Ask where to export the edited pack.
+    ExportDialog,
+    /// Write the edited pack to the path in the export dialog.
+    RunExport,
+}
 
-    /// Change the theme.
-    SetTheme(ThemeChoice),
-    /// Change the zoom factor.
-    SetZoom(f32),
+/// A structural change to the edited pack's list of questions, applied as one undo step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuestionEdit {
+    /// Add a new, empty question after the last.
+    Add,
+    /// Copy the selected question below it.
+    Duplicate,
+    /// Delete the selected question.
+    Delete,
+    /// Move the selected question one place up.
+    Up,
+    /// Move the selected question one place down.
+    Down,
 }
 
 /// What to do with an imported pack whose id is already in the library.
@@ -143,4 +189,28 @@ pub enum ImportChoice {
     Replace,
     /// Do not import it.
     Cancel,
+}
+
+impl From<PlanAction> for Action {
+    fn from(action: PlanAction) -> Self {
+        Action::Plan(action)
+    }
+}
+
+impl From<InterviewAction> for Action {
+    fn from(action: InterviewAction) -> Self {
+        Action::Interview(action)
+    }
+}
+
+impl From<RecordAction> for Action {
+    fn from(action: RecordAction) -> Self {
+        Action::Record(action)
+    }
+}
+
+impl From<PackAction> for Action {
+    fn from(action: PackAction) -> Self {
+        Action::Packs(action)
+    }
 }

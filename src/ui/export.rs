@@ -8,12 +8,12 @@ use std::thread;
 use eframe::egui;
 
 use crate::domain::Evaluation;
-use crate::report::{self, Paper, ReportOptions};
+use crate::report::{self, ExportFormat, Paper, ReportOptions};
 use crate::storage::{Visibility, write_atomic};
 
 /// A suggested file name, e.g. `2026-11-28 Jane Doe - Backend Engineer.pdf`, with characters
 /// that file systems reject replaced.
-pub fn suggested_file_name(evaluation: &Evaluation) -> String {
+pub fn suggested_file_name(evaluation: &Evaluation, format: ExportFormat) -> String {
     let date = evaluation
         .started_at
         .map(|at| {
@@ -37,7 +37,23 @@ pub fn suggested_file_name(evaluation: &Evaluation) -> String {
             }
         })
         .collect();
-    format!("{}.pdf", cleaned.trim())
+    format!("{}.{}", cleaned.trim(), format.extension())
+}
+
+/// `path` with its extension changed to `format`'s, when it had another format's (so switching
+/// the format in the dialog does not leave a `.pdf` name on a Markdown file).
+pub fn with_extension_for(path: &str, format: ExportFormat) -> String {
+    let known = ExportFormat::ALL
+        .iter()
+        .find(|other| path.ends_with(&format!(".{}", other.extension())));
+    match known {
+        Some(other) if *other != format => format!(
+            "{}.{}",
+            &path[..path.len() - other.extension().len() - 1],
+            format.extension()
+        ),
+        _ => path.to_owned(),
+    }
 }
 
 /// The folder new exports are suggested in: Documents, else home, else the current folder.
@@ -51,13 +67,27 @@ pub fn default_folder() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
+/// What to export, where and how.
+pub struct ExportRequest {
+    /// The evaluation, as it is now.
+    pub evaluation: Evaluation,
+    /// Where to write the file.
+    pub path: PathBuf,
+    /// PDF or Markdown.
+    pub format: ExportFormat,
+    /// Paper size of a PDF.
+    pub paper: Paper,
+    /// Whether the interviewer asked for their private notes to be included.
+    pub include_private_notes: bool,
+}
+
 /// What an export produced.
 #[derive(Debug)]
 pub struct ExportReport {
-    /// Where the PDF was written.
+    /// Where the file was written.
     pub path: PathBuf,
-    /// Pages written, or the error.
-    pub result: Result<usize, String>,
+    /// The number of pages of a PDF (`None` for Markdown), or why the export failed.
+    pub result: Result<Option<usize>, String>,
     /// Characters no font could draw.
     pub missing_characters: Vec<char>,
 }
@@ -68,21 +98,15 @@ pub struct RunningExport {
 }
 
 impl RunningExport {
-    /// Starts exporting `evaluation` to `path` on a background thread.
-    pub fn start(
-        ctx: &egui::Context,
-        evaluation: Evaluation,
-        path: PathBuf,
-        paper: Paper,
-        include_private_notes: bool,
-    ) -> std::io::Result<Self> {
+    /// Starts the export on a background thread.
+    pub fn start(ctx: &egui::Context, request: ExportRequest) -> std::io::Result<Self> {
         let (sender, receiver) = mpsc::channel();
         let ctx = ctx.clone();
         thread::Builder::new()
             .name("onsite-export".into())
             .spawn(move || {
-                let report = export(&evaluation, path, paper, include_private_notes);
-                // The window may have closed meanwhile; then nobody is waiting.
+                let report = export(request);
+                // Nobody is waiting any more if the window closed meanwhile: nothing to do.
                 let _ = sender.send(report);
                 ctx.request_repaint();
             })?;
@@ -95,12 +119,14 @@ impl RunningExport {
     }
 }
 
-fn export(
-    evaluation: &Evaluation,
-    path: PathBuf,
-    paper: Paper,
-    include_private_notes: bool,
-) -> ExportReport {
+fn export(request: ExportRequest) -> ExportReport {
+    let ExportRequest {
+        evaluation,
+        path,
+        format,
+        paper,
+        include_private_notes,
+    } = request;
     let mut options = ReportOptions {
         paper,
         include_private_notes,
@@ -108,21 +134,30 @@ fn export(
         created_at: Some(jiff::Timestamp::now()),
         ..ReportOptions::default()
     };
-    let made = report::missing_characters(evaluation, &options).and_then(|missing| {
-        if !missing.is_empty() {
-            options.fallback_fonts = report::system_fallback_fonts(&missing);
-        }
-        report::pdf(evaluation, &options)
-    });
+    let made = match format {
+        ExportFormat::Markdown => Ok((
+            report::markdown(&evaluation, &options).into_bytes(),
+            None,
+            Vec::new(),
+        )),
+        ExportFormat::Pdf => report::missing_characters(&evaluation, &options)
+            .and_then(|missing| {
+                if !missing.is_empty() {
+                    options.fallback_fonts = report::system_fallback_fonts(&missing);
+                }
+                report::pdf(&evaluation, &options)
+            })
+            .map(|pdf| (pdf.bytes, Some(pdf.pages), pdf.missing_characters)),
+    };
     match made {
-        Ok(pdf) => {
-            let result = write_atomic(&path, &pdf.bytes, Visibility::Private)
-                .map(|()| pdf.pages)
+        Ok((bytes, pages, missing_characters)) => {
+            let result = write_atomic(&path, &bytes, Visibility::Private)
+                .map(|()| pages)
                 .map_err(|error| format!("{}: could not write: {error}", path.display()));
             ExportReport {
                 path,
                 result,
-                missing_characters: pdf.missing_characters,
+                missing_characters,
             }
         }
         Err(error) => ExportReport {
@@ -154,15 +189,36 @@ mod tests {
 
     #[test]
     fn file_names_are_readable_and_safe() {
+        let pdf = ExportFormat::Pdf;
         let mut evaluation = Evaluation::new("Jane Doe", "Backend Engineer");
         assert_eq!(
-            suggested_file_name(&evaluation),
+            suggested_file_name(&evaluation, pdf),
             "Jane Doe - Backend Engineer.pdf"
+        );
+        assert_eq!(
+            suggested_file_name(&evaluation, ExportFormat::Markdown),
+            "Jane Doe - Backend Engineer.md"
         );
         evaluation.candidate = "A/B: \"C\"".into();
         evaluation.role = String::new();
-        assert_eq!(suggested_file_name(&evaluation), "A_B_ _C_.pdf");
+        assert_eq!(suggested_file_name(&evaluation, pdf), "A_B_ _C_.pdf");
         evaluation.started_at = Some(jiff::Timestamp::from_second(1_790_000_000).unwrap());
-        assert!(suggested_file_name(&evaluation).starts_with("2026-09-2"));
+        assert!(suggested_file_name(&evaluation, pdf).starts_with("2026-09-2"));
+    }
+
+    #[test]
+    fn switching_the_format_switches_a_known_extension_only() {
+        assert_eq!(
+            with_extension_for("/tmp/a.pdf", ExportFormat::Markdown),
+            "/tmp/a.md"
+        );
+        assert_eq!(
+            with_extension_for("/tmp/a.md", ExportFormat::Pdf),
+            "/tmp/a.pdf"
+        );
+        assert_eq!(
+            with_extension_for("/tmp/report", ExportFormat::Pdf),
+            "/tmp/report"
+        );
     }
 }

@@ -2,9 +2,10 @@
 
 use eframe::egui;
 
-use super::action::Action;
+use super::action::{Action, PlanAction, RecordAction};
+use super::dialogs::Dialog;
 use super::shortcuts::Command;
-use super::state::{AppState, Dialog, EvaluationListing};
+use super::state::{AppState, EvaluationListing};
 use super::{theme, widgets};
 use crate::domain::EvaluationStatus;
 
@@ -44,7 +45,7 @@ fn home_column_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
             ))
             .clicked()
         {
-            actions.push(Action::NewPlan);
+            actions.push(Action::Plan(PlanAction::New));
         }
         if state.is_loading_packs() {
             ui.weak("Reading question packs…");
@@ -74,10 +75,12 @@ fn home_column_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
                     ui.weak(widgets::date(listing.started_at));
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         if ui.button("Review").clicked() {
-                            actions.push(Action::OpenEvaluation(listing.path.clone()));
+                            actions
+                                .push(Action::Record(RecordAction::Review(listing.path.clone())));
                         }
                         if ui.button("Resume").clicked() {
-                            actions.push(Action::Resume(listing.path.clone()));
+                            actions
+                                .push(Action::Record(RecordAction::Resume(listing.path.clone())));
                         }
                     });
                 });
@@ -103,14 +106,14 @@ fn home_column_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
                     ));
                     ui.horizontal(|ui| {
                         if ui.button("Start…").clicked() {
-                            actions.push(Action::LoadPlan(path.clone()));
+                            actions.push(Action::Plan(PlanAction::Load(path.clone())));
                             actions.push(Action::Open(Dialog::StartInterview {
                                 candidate: String::new(),
                                 role: plan.role.clone(),
                             }));
                         }
                         if ui.button("Edit").clicked() {
-                            actions.push(Action::LoadPlan(path.clone()));
+                            actions.push(Action::Plan(PlanAction::Load(path.clone())));
                         }
                     });
                     ui.end_row();
@@ -150,10 +153,12 @@ fn home_column_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
                     }
                     ui.horizontal(|ui| {
                         if ui.button("Open").clicked() {
-                            actions.push(Action::OpenEvaluation(listing.path.clone()));
+                            actions
+                                .push(Action::Record(RecordAction::Review(listing.path.clone())));
                         }
                         if ui.button("Export PDF…").clicked() {
-                            actions.push(Action::ExportPdf(listing.path.clone()));
+                            actions
+                                .push(Action::Record(RecordAction::Export(listing.path.clone())));
                         }
                         if ui
                             .button(egui::RichText::new("Delete…").color(theme::RED))

@@ -1,18 +1,20 @@
-//! The window: one module per screen, the state owned in one place ([`state::AppState`]),
-//! views that queue [`action::Action`]s applied after the frame ([`app::OnsiteApp`]), and
-//! every shortcut declared once ([`shortcuts`]).
+//! The window: an app shell split by concern ([`app`]), one module per screen owning its
+//! state (the plan builder, the session shared by the interview and review screens, the pack
+//! editor), shared state in [`state::AppState`], views that queue [`action::Action`]s applied
+//! after the frame, and every shortcut declared once ([`shortcuts`]).
 
 pub mod action;
 pub mod app;
+pub mod dialogs;
 pub mod export;
 pub mod home;
 pub mod interview;
 pub mod notices;
-pub mod pack_editor;
 pub mod packs;
 pub mod plan_builder;
 pub mod review;
 pub mod search;
+pub mod session;
 pub mod settings;
 pub mod shortcuts;
 pub mod state;

@@ -2,8 +2,9 @@
 
 use eframe::egui;
 
-use super::action::Action;
-use super::state::{AppState, Screen, Session};
+use super::action::{Action, InterviewAction, RecordAction};
+use super::session::Session;
+use super::state::{AppState, Screen};
 use super::{theme, widgets};
 use crate::domain::scoring::{self, SCALE_MAX};
 use crate::domain::{Evaluation, Outcome, Recommendation};
@@ -79,11 +80,11 @@ fn header_ui(
         ));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Export PDF…").clicked() {
-                actions.push(Action::ExportPdf(path.to_owned()));
+                actions.push(Action::Record(RecordAction::Export(path.to_owned())));
             }
             if evaluation.is_submitted() {
                 if ui.button("Reopen for changes").clicked() {
-                    actions.push(Action::Reopen);
+                    actions.push(Action::Interview(InterviewAction::Reopen));
                 }
                 ui.colored_label(
                     theme::GREEN,
@@ -167,7 +168,9 @@ fn answers_ui(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action
                     .add_enabled(!read_only, egui::Checkbox::new(&mut covered, text))
                     .changed()
                 {
-                    actions.push(Action::ToggleKeyPoint(index, point));
+                    actions.push(Action::Interview(InterviewAction::ToggleKeyPoint(
+                        index, point,
+                    )));
                 }
             }
             let label = ui.label(egui::RichText::new("Notes").small().weak());
@@ -184,7 +187,7 @@ fn answers_ui(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action
     }
     session.review_open = open;
     if edited {
-        actions.push(Action::Edited);
+        actions.push(Action::Interview(InterviewAction::Edited));
     }
 }
 
@@ -224,7 +227,9 @@ fn outcome_combo(
                         .selectable_label(answer.outcome == choice, label_of(choice))
                         .clicked()
                     {
-                        actions.push(Action::SetOutcome(index, choice));
+                        actions.push(Action::Interview(InterviewAction::SetOutcome(
+                            index, choice,
+                        )));
                     }
                 }
             })
@@ -288,11 +293,9 @@ fn verdict_ui(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action
                 })
                 .stroke(egui::Stroke::new(1.0, colour));
             if ui.add_enabled(!read_only, button).clicked() {
-                actions.push(Action::SetRecommendation(if chosen {
-                    None
-                } else {
-                    Some(recommendation)
-                }));
+                actions.push(Action::Interview(InterviewAction::SetRecommendation(
+                    if chosen { None } else { Some(recommendation) },
+                )));
             }
         }
     });
@@ -322,7 +325,7 @@ fn verdict_ui(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action
         .labelled_by(private_label.id)
         .changed();
     if edited {
-        actions.push(Action::Edited);
+        actions.push(Action::Interview(InterviewAction::Edited));
     }
 
     ui.add_space(12.0);
@@ -334,7 +337,7 @@ fn verdict_ui(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action
                 .min_size(egui::vec2(160.0, 30.0)),
         );
         if submit.clicked() {
-            actions.push(Action::Submit);
+            actions.push(Action::Interview(InterviewAction::Submit));
         }
         if let Err(missing) = blockers {
             ui.colored_label(theme::AMBER, format!("Before submitting: {missing}."));

@@ -1,4 +1,6 @@
-//! The application state, owned in one place ([`AppState`]). Views read it and queue
+//! The state the whole window shares ([`AppState`]): the library in memory, the screen, the
+//! settings, notices and the dialog, and each screen's own state (the plan builder, the
+//! session, the pack editor), which lives beside its screen. Views read it and queue
 //! [`Action`](super::action::Action)s; the app applies them after the frame.
 
 use std::path::PathBuf;
@@ -6,12 +8,18 @@ use std::path::PathBuf;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use super::search::{Filter, QuestionIndex, QuestionKey};
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+use super::dialogs::Dialog;
+use super::notices::{Notice, NoticeKind};
+use super::packs::PackEditor;
+use super::plan_builder::PlanBuilder;
+use super::search::{QuestionIndex, QuestionKey};
+use super::session::Session;
 use crate::domain::{
-    Evaluation, EvaluationStatus, InterviewPlan, Question, Recommendation, Rubric,
+    Evaluation, EvaluationStatus, InterviewPlan, Question, QuestionPack, Recommendation,
 };
-use crate::storage::autosave::Debounce;
-use crate::storage::{Library, Loaded, PackEntry};
+use crate::storage::{Library, Loaded, PackEntry, PackOrigin};
 
 /// The screens of the window.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,257 +103,6 @@ impl EvaluationListing {
     }
 }
 
-/// A question being written inline in the plan builder.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CustomDraft {
-    /// The prompt.
-    pub prompt: String,
-    /// Key points, one per line.
-    pub key_points: String,
-    /// Time budget.
-    pub minutes: u32,
-}
-
-impl Default for CustomDraft {
-    fn default() -> Self {
-        Self {
-            prompt: String::new(),
-            key_points: String::new(),
-            minutes: 10,
-        }
-    }
-}
-
-impl CustomDraft {
-    /// The question this draft describes, with the standard rubric.
-    pub fn to_question(&self, id: String) -> Question {
-        let mut question = Question::new(id, self.prompt.trim(), self.minutes.max(1));
-        question.key_points = self
-            .key_points
-            .lines()
-            .map(|line| line.trim().trim_start_matches(['-', '*', '•']).trim())
-            .filter(|line| !line.is_empty())
-            .map(str::to_owned)
-            .collect();
-        question.rubric = Some(Rubric::standard());
-        question.competency = "Custom".to_owned();
-        question
-    }
-}
-
-/// The plan builder's state.
-pub struct PlanBuilder {
-    /// The plan being built.
-    pub plan: InterviewPlan,
-    /// Where the plan is saved, once it is.
-    pub path: Option<PathBuf>,
-    /// Changes not saved to `path` yet.
-    pub unsaved: bool,
-    /// Search box and filters.
-    pub filter: Filter,
-    /// The filter the current `results` were computed for.
-    pub results_for: Option<Filter>,
-    /// Matching questions, best first.
-    pub results: Vec<QuestionKey>,
-    /// The question previewed in the library list.
-    pub selected: Option<QuestionKey>,
-    /// The selected plan entry.
-    pub selected_entry: Option<usize>,
-    /// The inline "add your own question" form, when open.
-    pub custom: Option<CustomDraft>,
-    /// Ask the search box for focus on the next frame.
-    pub focus_search: bool,
-}
-
-impl PlanBuilder {
-    /// An empty builder for a new plan.
-    pub fn new(interviewer_role: &str) -> Self {
-        Self {
-            plan: InterviewPlan::new("New interview plan", interviewer_role),
-            path: None,
-            unsaved: false,
-            filter: Filter::default(),
-            results_for: None,
-            results: Vec::new(),
-            selected: None,
-            selected_entry: None,
-            custom: None,
-            focus_search: true,
-        }
-    }
-}
-
-/// Which notes the interview screen's editor shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum NotesTab {
-    /// Notes on the current question.
-    #[default]
-    Question,
-    /// Notes on the whole interview.
-    General,
-    /// Notes that stay out of exports.
-    Private,
-}
-
-/// The evaluation being taken or reviewed, with its saving state.
-pub struct Session {
-    /// Its file.
-    pub path: PathBuf,
-    /// The evaluation itself.
-    pub evaluation: Evaluation,
-    /// Bumped on every change.
-    pub revision: u64,
-    /// The last revision confirmed on disk.
-    pub saved_revision: u64,
-    /// When to save next.
-    pub debounce: Debounce,
-    /// The last save error, shown until a save succeeds.
-    pub save_error: Option<String>,
-    /// When to try again after a failed save (egui time).
-    pub retry_at: Option<f64>,
-    /// When the last save was handed over (egui time).
-    pub last_save_at: f64,
-    /// While the clock runs: the egui time the current question was opened and the seconds it
-    /// already had.
-    pub clock: Option<(f64, u64)>,
-    /// Which notes the editor shows.
-    pub notes_tab: NotesTab,
-    /// Put the cursor in the notes editor on the next frame.
-    pub focus_notes: bool,
-    /// The question whose details are open on the review screen.
-    pub review_open: Option<usize>,
-    /// Whether the purpose is unfolded.
-    pub show_purpose: bool,
-}
-
-impl Session {
-    /// A session for `evaluation` stored at `path` (already saved).
-    pub fn new(path: PathBuf, evaluation: Evaluation) -> Self {
-        Self {
-            path,
-            evaluation,
-            revision: 0,
-            saved_revision: 0,
-            debounce: Debounce::default(),
-            save_error: None,
-            retry_at: None,
-            last_save_at: 0.0,
-            clock: None,
-            notes_tab: NotesTab::Question,
-            focus_notes: true,
-            review_open: None,
-            show_purpose: true,
-        }
-    }
-
-    /// Records a change at egui time `now`, to be saved soon.
-    pub fn touch(&mut self, now: f64) {
-        self.revision += 1;
-        self.debounce.edited(now);
-    }
-
-    /// Whether every change is on disk.
-    pub fn is_saved(&self) -> bool {
-        self.saved_revision == self.revision
-    }
-}
-
-/// How bad a notice is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NoticeKind {
-    /// Something went well (import done, file exported).
-    Info,
-    /// Something failed; the text says what and where.
-    Error,
-}
-
-/// A dismissible message at the top of the window.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Notice {
-    /// Unique id, for dismissing.
-    pub id: u64,
-    /// Info or error.
-    pub kind: NoticeKind,
-    /// The message (may have several lines).
-    pub text: String,
-    /// A button offered with the message: its label and what it does.
-    pub button: Option<(String, super::action::Action)>,
-}
-
-/// What a typed path is for, in the path dialog.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PathPurpose {
-    /// Import a question pack from this file.
-    ImportPack,
-    /// Import questions from this Markdown or text document.
-    ImportDocument,
-}
-
-/// A dialog over the window.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Dialog {
-    /// Ask for the candidate's name before an interview starts.
-    StartInterview {
-        /// The candidate's name.
-        candidate: String,
-        /// The role, prefilled from the plan.
-        role: String,
-    },
-    /// Confirm deleting an evaluation.
-    ConfirmDelete {
-        /// Its file.
-        path: PathBuf,
-        /// Its candidate, to name in the question.
-        candidate: String,
-    },
-    /// Export an evaluation as a PDF.
-    Export {
-        /// The evaluation file.
-        source: PathBuf,
-        /// Where to write the PDF, as typed or picked.
-        target: String,
-        /// Paper size.
-        paper: crate::report::Paper,
-        /// Whether to include private notes.
-        include_private_notes: bool,
-    },
-    /// Questions read from a document, shown before anything is saved.
-    ImportPreview {
-        /// The document.
-        source: PathBuf,
-        /// The pack made from it.
-        pack: Box<crate::domain::QuestionPack>,
-        /// What the importer could not place or had to guess, one line each.
-        warnings: Vec<String>,
-    },
-    /// An imported pack has an id already in the library.
-    ImportConflict {
-        /// The pack being imported.
-        pack: Box<crate::domain::QuestionPack>,
-        /// The user file with that id, or `None` when the id is a bundled pack's.
-        existing: Option<PathBuf>,
-        /// Files still to import after this one.
-        remaining: Vec<PathBuf>,
-    },
-    /// The pack editor has unsaved changes: save, discard or stay.
-    UnsavedPack {
-        /// What to do once the question is answered (unless the answer is to stay).
-        then: Box<super::action::Action>,
-    },
-    /// Save a copy of the edited pack somewhere (RON, or Markdown for a `.md` name).
-    ExportPack {
-        /// The path typed or picked.
-        target: String,
-    },
-    /// Type a path (always offered beside the native dialog, which may be unavailable).
-    Path {
-        /// What the path is for.
-        purpose: PathPurpose,
-        /// The path typed so far.
-        text: String,
-    },
-}
-
 /// Everything the window shows and edits.
 pub struct AppState {
     /// The user's library, if it could be opened.
@@ -371,16 +128,24 @@ pub struct AppState {
     /// The dialog shown, if any.
     pub dialog: Option<Dialog>,
     /// The pack open on the packs screen.
-    pub pack_editor: Option<super::pack_editor::PackEditor>,
-    /// Packs being read in the background at start-up.
-    catalog_loading: Option<std::sync::mpsc::Receiver<Catalog>>,
+    pub pack_editor: Option<PackEditor>,
+    /// Packs being read, or the index being rebuilt, in the background.
+    catalog_loading: Option<Receiver<Catalog>>,
+    /// Bumped whenever `packs` changes, so an index built for older packs is not installed.
+    packs_generation: u64,
+    /// The packs changed while a background job was running: index again when it is done.
+    reindex_wanted: bool,
     next_notice: u64,
 }
 
-/// Every pack with its search index, read together.
+/// What a background job over the packs produced.
 struct Catalog {
-    packs: Vec<PackEntry>,
+    /// The packs read from disk; `None` when only the index was rebuilt.
+    packs: Option<Vec<PackEntry>>,
+    /// The index, built for packs of `generation`.
     index: QuestionIndex,
+    /// Which `packs_generation` the index was built for.
+    generation: u64,
     errors: Vec<String>,
 }
 
@@ -394,17 +159,43 @@ impl Catalog {
         let index = QuestionIndex::new(&loaded.items);
         Self {
             errors: loaded.errors.iter().map(ToString::to_string).collect(),
-            packs: loaded.items,
+            packs: Some(loaded.items),
             index,
+            generation: 0,
         }
     }
+
+    /// Indexes packs already in memory, as of `generation`.
+    fn index(packs: &[PackEntry], generation: u64) -> Self {
+        Self {
+            packs: None,
+            index: QuestionIndex::new(packs),
+            generation,
+            errors: Vec::new(),
+        }
+    }
+}
+
+/// Runs `make` on a background thread and hands back a receiver for its result; `None` if no
+/// thread could be started.
+fn in_background(make: impl FnOnce() -> Catalog + Send + 'static) -> Option<Receiver<Catalog>> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("onsite-packs".into())
+        .spawn(move || {
+            // The window may be gone by the time the packs are ready; then no one waits.
+            let _ = sender.send(make());
+        })
+        .ok()
+        .map(|_| receiver)
 }
 
 impl AppState {
     /// Loads packs, plans and evaluations from `library` (bundled packs only without one).
     pub fn load(library: Option<Library>, settings: Settings) -> Self {
         let mut state = Self::empty(library, settings);
-        state.reload();
+        state.install_catalog(Catalog::load(state.library.as_ref()));
+        state.reload_records();
         state
     }
 
@@ -414,17 +205,10 @@ impl AppState {
     pub fn load_in_background(library: Option<Library>, settings: Settings) -> Self {
         let mut state = Self::empty(library, settings);
         state.reload_records();
-        let (sender, receiver) = std::sync::mpsc::channel();
         let library = state.library.clone();
-        let spawned = std::thread::Builder::new()
-            .name("onsite-packs".into())
-            .spawn(move || {
-                // The window may be gone by the time the packs are read; then no one waits.
-                let _ = sender.send(Catalog::load(library.as_ref()));
-            });
-        match spawned {
-            Ok(_) => state.catalog_loading = Some(receiver),
-            Err(_) => state.install_catalog(Catalog::load(state.library.as_ref())),
+        match in_background(move || Catalog::load(library.as_ref())) {
+            Some(receiver) => state.catalog_loading = Some(receiver),
+            None => state.install_catalog(Catalog::load(state.library.as_ref())),
         }
         state
     }
@@ -444,16 +228,18 @@ impl AppState {
             dialog: None,
             pack_editor: None,
             catalog_loading: None,
+            packs_generation: 0,
+            reindex_wanted: false,
             next_notice: 0,
         }
     }
 
-    /// Whether the packs are still being read in the background.
+    /// Whether the packs are still being read or indexed in the background.
     pub fn is_loading_packs(&self) -> bool {
         self.catalog_loading.is_some()
     }
 
-    /// Installs the packs once the background reading has finished; returns whether it has.
+    /// Installs the packs once the background work has finished; returns whether it has.
     pub fn poll_catalog(&mut self) -> bool {
         let Some(receiver) = &self.catalog_loading else {
             return true;
@@ -464,28 +250,66 @@ impl AppState {
                 self.install_catalog(catalog);
                 true
             }
-            Err(std::sync::mpsc::TryRecvError::Empty) => false,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+            Err(TryRecvError::Empty) => false,
+            Err(TryRecvError::Disconnected) => {
+                // The thread died: index here rather than be left without search.
                 self.catalog_loading = None;
-                let catalog = Catalog::load(self.library.as_ref());
-                self.install_catalog(catalog);
+                self.install_catalog(Catalog::index(&self.packs, self.packs_generation));
                 true
             }
         }
     }
 
-    /// Re-reads the library; files that fail to load are reported as notices.
-    pub fn reload(&mut self) {
-        self.install_catalog(Catalog::load(self.library.as_ref()));
-        self.reload_records();
-    }
-
     fn install_catalog(&mut self, catalog: Catalog) {
-        self.packs = catalog.packs;
-        self.index = catalog.index;
+        if let Some(packs) = catalog.packs {
+            // Keys into the old list would point at the wrong questions.
+            self.builder.selected = None;
+            self.packs = packs;
+            self.packs_generation += 1;
+            self.index = catalog.index;
+        } else if catalog.generation == self.packs_generation {
+            self.index = catalog.index;
+        } else {
+            self.reindex_wanted = true;
+        }
         self.builder.results_for = None;
         for error in catalog.errors {
             self.error(error);
+        }
+        if std::mem::take(&mut self.reindex_wanted) {
+            self.reindex();
+        }
+    }
+
+    /// Puts the user pack just written at `path` into the library in memory, in place of the
+    /// copy read from that file (or after the others if it is new), without re-reading any
+    /// file; the search index is rebuilt in the background.
+    pub fn install_user_pack(&mut self, path: PathBuf, pack: QuestionPack) {
+        let origin = PackOrigin::User(path);
+        let entry = PackEntry::new(pack, origin.clone());
+        match self.packs.iter_mut().find(|e| e.origin == origin) {
+            Some(existing) => *existing = entry,
+            None => self.packs.push(entry),
+        }
+        self.packs_generation += 1;
+        self.builder.selected = None;
+        self.builder.results_for = None;
+        self.reindex();
+    }
+
+    /// Rebuilds the search index over the packs in memory, off the UI thread (after the job
+    /// already running, if one is).
+    fn reindex(&mut self) {
+        if self.catalog_loading.is_some() {
+            self.reindex_wanted = true;
+            return;
+        }
+        // Packs are shared, so the snapshot is cheap whatever the library's size.
+        let snapshot = self.packs.clone();
+        let generation = self.packs_generation;
+        match in_background(move || Catalog::index(&snapshot, generation)) {
+            Some(receiver) => self.catalog_loading = Some(receiver),
+            None => self.install_catalog(Catalog::index(&self.packs, generation)),
         }
     }
 
@@ -516,16 +340,12 @@ impl AppState {
 
     /// Shows an error notice.
     pub fn error(&mut self, text: impl Into<String>) {
-        self.notice(NoticeKind::Error, text.into());
+        self.notice_with_button(NoticeKind::Error, text.into(), None);
     }
 
     /// Shows an information notice.
     pub fn info(&mut self, text: impl Into<String>) {
-        self.notice(NoticeKind::Info, text.into());
-    }
-
-    fn notice(&mut self, kind: NoticeKind, text: String) {
-        self.notice_with_button(kind, text, None);
+        self.notice_with_button(NoticeKind::Info, text.into(), None);
     }
 
     /// Shows a notice with a button, e.g. "Open" after an export.

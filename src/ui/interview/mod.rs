@@ -3,15 +3,19 @@
 
 use eframe::egui;
 
-use super::action::Action;
+mod notes;
+
+pub use notes::{insert_line_at_cursor, notes_id};
+
+use super::action::{Action, InterviewAction};
 use super::shortcuts::Command;
-use super::state::{AppState, NotesTab, Session};
+use super::state::AppState;
 use super::{theme, widgets};
 use crate::domain::{Answer, Evaluation, Outcome};
-use crate::report::format::{clock, time_against_budget};
+use crate::report::format::clock;
 
 /// Draws the interview screen.
-pub fn interview_ui(ui: &mut egui::Ui, state: &mut AppState, _now: f64, actions: &mut Vec<Action>) {
+pub fn interview_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
     let Some(session) = &mut state.session else {
         widgets::empty_screen(ui, "No interview is running.", actions);
         return;
@@ -43,7 +47,7 @@ pub fn interview_ui(ui: &mut egui::Ui, state: &mut AppState, _now: f64, actions:
                 });
         });
     session.show_purpose = show_purpose;
-    egui::CentralPanel::default().show(ui, |ui| notes_ui(ui, session, current, actions));
+    egui::CentralPanel::default().show(ui, |ui| notes::notes_ui(ui, session, current, actions));
 }
 
 fn header_ui(
@@ -69,7 +73,7 @@ fn header_ui(
                 .on_hover_text(Command::EndInterview.hint(ui.ctx()))
                 .clicked()
             {
-                actions.push(Action::EndInterview);
+                actions.push(Action::Interview(InterviewAction::End));
             }
             pacing_ui(ui, evaluation);
         });
@@ -134,17 +138,13 @@ fn strip_ui(ui: &mut egui::Ui, evaluation: &Evaluation, current: usize, actions:
             let hover = format!(
                 "{}. {} — {state}",
                 index + 1,
-                first_line(&answer.question.prompt)
+                crate::domain::first_line(&answer.question.prompt)
             );
             if ui.add(button).on_hover_text(hover).clicked() {
-                actions.push(Action::GoToQuestion(index));
+                actions.push(Action::Interview(InterviewAction::GoTo(index)));
             }
         }
     });
-}
-
-fn first_line(text: &str) -> &str {
-    text.lines().next().unwrap_or_default()
 }
 
 fn question_ui(
@@ -183,7 +183,10 @@ fn question_ui(
         for (point_index, point) in question.key_points.iter().enumerate() {
             let mut covered = answer.covered.contains(&point_index);
             if ui.checkbox(&mut covered, point).changed() {
-                actions.push(Action::ToggleKeyPoint(index, point_index));
+                actions.push(Action::Interview(InterviewAction::ToggleKeyPoint(
+                    index,
+                    point_index,
+                )));
             }
         }
     }
@@ -205,7 +208,9 @@ fn question_ui(
         for (flag_index, flag) in question.red_flags.iter().enumerate() {
             let mut seen = answer.red_flags_seen.contains(&flag_index);
             if ui.checkbox(&mut seen, flag).changed() {
-                actions.push(Action::ToggleRedFlag(index, flag_index));
+                actions.push(Action::Interview(InterviewAction::ToggleRedFlag(
+                    index, flag_index,
+                )));
             }
         }
     }
@@ -294,185 +299,11 @@ fn rubric_card_ui(
     });
     if response.clicked() {
         actions.push(if chosen {
-            Action::RateCurrent(0)
+            Action::Interview(InterviewAction::RateCurrent(0))
         } else {
-            Action::RateCurrent(u8::try_from(position + 1).unwrap_or(u8::MAX))
-        });
-    }
-}
-
-fn notes_ui(ui: &mut egui::Ui, session: &mut Session, current: usize, actions: &mut Vec<Action>) {
-    let evaluation = &session.evaluation;
-    let Some(answer) = evaluation.answers.get(current) else {
-        return;
-    };
-    ui.horizontal(|ui| {
-        let colour = theme::timer_colour(ui, answer.seconds, answer.question.minutes);
-        ui.label(
-            egui::RichText::new(format!(
-                "⏱ {}",
-                time_against_budget(answer.seconds, answer.question.minutes)
+            Action::Interview(InterviewAction::RateCurrent(
+                u8::try_from(position + 1).unwrap_or(u8::MAX),
             ))
-            .size(theme::BODY * 1.2)
-            .color(colour),
-        )
-        .on_hover_text("Time on this question against its budget");
-        ui.separator();
-        for (outcome, command) in [
-            (Outcome::NotAsked, Command::ToggleNotAsked),
-            (Outcome::NoEvidence, Command::ToggleNoEvidence),
-        ] {
-            let on = answer.outcome == outcome;
-            if ui
-                .add(egui::Button::selectable(on, command.label()))
-                .on_hover_text(command.hint(ui.ctx()))
-                .clicked()
-            {
-                actions.push(match outcome {
-                    Outcome::NotAsked => Action::ToggleNotAsked,
-                    _ => Action::ToggleNoEvidence,
-                });
-            }
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let last = current + 1 >= evaluation.answers.len();
-            if ui
-                .add_enabled(!last, egui::Button::new("Next ▶"))
-                .on_hover_text(Command::NextQuestion.hint(ui.ctx()))
-                .clicked()
-            {
-                actions.push(Action::GoToQuestion(current + 1));
-            }
-            if ui
-                .add_enabled(current > 0, egui::Button::new("◀ Previous"))
-                .on_hover_text(Command::PreviousQuestion.hint(ui.ctx()))
-                .clicked()
-            {
-                actions.push(Action::GoToQuestion(current.saturating_sub(1)));
-            }
         });
-    });
-    ui.add_space(4.0);
-    ui.horizontal(|ui| {
-        ui.weak("Notes:");
-        for (tab, command, label) in [
-            (
-                NotesTab::Question,
-                Command::QuestionNotes,
-                format!("Question {}", current + 1),
-            ),
-            (
-                NotesTab::General,
-                Command::GeneralNotes,
-                "General".to_owned(),
-            ),
-            (
-                NotesTab::Private,
-                Command::PrivateNotes,
-                "🔒 Private".to_owned(),
-            ),
-        ] {
-            if ui
-                .add(egui::Button::selectable(session.notes_tab == tab, label))
-                .on_hover_text(command.hint(ui.ctx()))
-                .clicked()
-            {
-                actions.push(Action::ShowNotes(tab));
-            }
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.small(format!(
-                "{} inserts a timestamp",
-                Command::InsertTimestamp.hint(ui.ctx())
-            ));
-        });
-    });
-    let (id, hint, label) = match session.notes_tab {
-        NotesTab::Question => (
-            notes_id(NotesTab::Question, current),
-            "Notes on the answer — saved as you type",
-            "Question notes",
-        ),
-        NotesTab::General => (
-            notes_id(NotesTab::General, 0),
-            "Notes on the whole interview",
-            "General notes",
-        ),
-        NotesTab::Private => (
-            notes_id(NotesTab::Private, 0),
-            "Only for you — left out of exports unless you ask",
-            "Private notes",
-        ),
-    };
-    let label = ui.add(egui::Label::new(egui::RichText::new(label).small().weak()));
-    let focus = std::mem::take(&mut session.focus_notes);
-    let evaluation = &mut session.evaluation;
-    let read_only = evaluation.is_submitted();
-    let text = match session.notes_tab {
-        NotesTab::Question => match evaluation.answers.get_mut(current) {
-            Some(answer) => &mut answer.notes,
-            None => return,
-        },
-        NotesTab::General => &mut evaluation.general_notes,
-        NotesTab::Private => &mut evaluation.private_notes,
-    };
-    let editor = egui::TextEdit::multiline(text)
-        .id(id)
-        .hint_text(hint)
-        .interactive(!read_only)
-        .desired_width(f32::INFINITY)
-        .desired_rows(20)
-        .lock_focus(true);
-    let response = egui::ScrollArea::vertical()
-        .id_salt(("notes-scroll", id))
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.add_sized(ui.available_size(), editor)
-                .labelled_by(label.id)
-        })
-        .inner;
-    if focus {
-        response.request_focus();
     }
-    if response.changed() {
-        actions.push(Action::Edited);
-    }
-}
-
-/// The id of a notes editor, so focus and the cursor can be set from outside.
-pub fn notes_id(tab: NotesTab, question: usize) -> egui::Id {
-    egui::Id::unique(("notes", tab as u8, question))
-}
-
-/// Inserts `text` at the start of a new line at the cursor of the current question's notes
-/// (at the end if the editor has no cursor yet), and puts the cursor after it.
-pub fn insert_line_at_cursor(ctx: &egui::Context, session: &mut Session, text: &str) {
-    let current = session.evaluation.current;
-    let Some(answer) = session.evaluation.answers.get_mut(current) else {
-        return;
-    };
-    let notes = &mut answer.notes;
-    let id = notes_id(NotesTab::Question, current);
-    let mut state = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
-    let char_count = notes.chars().count();
-    let at_char = state
-        .cursor
-        .char_range()
-        .map_or(char_count, |range| range.primary.index.0.min(char_count));
-    let at_byte = notes
-        .char_indices()
-        .nth(at_char)
-        .map_or(notes.len(), |(byte, _)| byte);
-    let needs_break = at_byte > 0 && !notes[..at_byte].ends_with('\n');
-    let inserted = if needs_break {
-        format!("\n{text}")
-    } else {
-        text.to_owned()
-    };
-    notes.insert_str(at_byte, &inserted);
-    let cursor = egui::text::CCursor::new(at_char + inserted.chars().count());
-    state
-        .cursor
-        .set_char_range(Some(egui::text::CCursorRange::one(cursor)));
-    egui::TextEdit::store_state(ctx, id, state);
 }

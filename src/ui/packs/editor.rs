@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
-use crate::domain::QuestionField;
 use crate::domain::validate::{Field, Problem, Subject, validate_pack};
-use crate::domain::{Question, QuestionPack, Rubric};
+use crate::domain::{Question, QuestionField, QuestionPack, Rubric, unique_id};
+use crate::ui::action::QuestionEdit;
 
 /// Edits closer together than this (seconds) in the same field form one undo step, so undo
 /// takes back a phrase rather than a letter.
@@ -236,16 +236,52 @@ impl PackEditor {
 
     /// A fresh question id not used in the pack yet.
     pub fn fresh_id(&self, base: &str) -> String {
-        (1..)
-            .map(|n| {
-                if n == 1 {
-                    base.to_owned()
-                } else {
-                    format!("{base}-{n}")
+        unique_id(base, |id| self.pack.question(id).is_some())
+    }
+
+    /// Makes a structural change to the list of questions, as one undo step.
+    pub fn edit_questions(&mut self, edit: QuestionEdit) {
+        let index = self.selected;
+        let count = self.pack.questions.len();
+        match edit {
+            QuestionEdit::Add => {
+                let question = self.new_question();
+                self.apply(|pack, selected| {
+                    pack.questions.push(question);
+                    *selected = pack.questions.len() - 1;
+                });
+            }
+            QuestionEdit::Duplicate => {
+                if let Some(mut copy) = self.pack.questions.get(index).cloned() {
+                    copy.id = self.fresh_id(&format!("{}-copy", copy.id));
+                    self.apply(|pack, selected| {
+                        pack.questions.insert(index + 1, copy);
+                        *selected = index + 1;
+                    });
                 }
-            })
-            .find(|id| self.pack.question(id).is_none())
-            .unwrap_or_else(|| base.to_owned())
+            }
+            QuestionEdit::Delete if index < count => self.apply(|pack, selected| {
+                pack.questions.remove(index);
+                *selected = index.min(pack.questions.len().saturating_sub(1));
+            }),
+            QuestionEdit::Up if index > 0 && index < count => self.apply(|pack, selected| {
+                pack.questions.swap(index, index - 1);
+                *selected = index - 1;
+            }),
+            QuestionEdit::Down if index + 1 < count => self.apply(|pack, selected| {
+                pack.questions.swap(index, index + 1);
+                *selected = index + 1;
+            }),
+            QuestionEdit::Delete | QuestionEdit::Up | QuestionEdit::Down => {}
+        }
+    }
+
+    /// Forgets the undo history and the unsaved mark, e.g. once a new pack is set up.
+    pub fn forget_history(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+        self.committed = self.pack.clone();
+        self.last_edit = None;
     }
 
     /// A new, empty question with the standard rubric, ready to fill in.

@@ -1,274 +1,15 @@
-//! Packs: the list of question packs and the pack editor (metadata, question list, question
-//! form). Bundled packs open read-only with "Duplicate to edit".
+//! The pack editor's forms: the pack's own fields and every field of the selected question,
+//! with validation problems shown under the field they belong to.
 
 use eframe::egui;
 
-use super::action::Action;
-use super::pack_editor::{PackEditor, parse_tags};
-use super::shortcuts::Command;
-use super::state::AppState;
-use super::theme;
-use crate::domain::QuestionField;
+use super::editor::{PackEditor, parse_tags};
 use crate::domain::validate::{Field, Problem};
-use crate::domain::{Level, Question, Rubric, RubricLevel};
-use crate::storage::PackOrigin;
+use crate::domain::{Level, Question, QuestionField, Rubric, RubricLevel};
+use crate::ui::theme;
 
-/// Draws the packs screen.
-pub fn packs_ui(ui: &mut egui::Ui, state: &mut AppState, now: f64, actions: &mut Vec<Action>) {
-    egui::Panel::left("pack-list")
-        .resizable(true)
-        .default_size(240.0)
-        .min_size(200.0)
-        .show(ui, |ui| pack_list_ui(ui, state, actions));
-    let competencies = state.index.competencies().to_vec();
-    let Some(editor) = &mut state.pack_editor else {
-        ui.add_space(24.0);
-        ui.vertical_centered(|ui| {
-            ui.weak("Choose a pack to see or edit it, or start a new one.");
-        });
-        return;
-    };
-    editor_header_ui(ui, editor, actions);
-    ui.separator();
-    egui::Panel::left("question-list")
-        .resizable(true)
-        .default_size(300.0)
-        .min_size(220.0)
-        .show(ui, |ui| question_list_ui(ui, editor, now));
-    egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical()
-            .id_salt(("question-form", editor.selected))
-            .show(ui, |ui| {
-                ui.add_enabled_ui(!editor.is_read_only(), |ui| {
-                    question_form_ui(ui, editor, &competencies, now);
-                });
-            });
-    });
-}
-
-fn pack_list_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
-    ui.add_space(4.0);
-    ui.heading("Packs");
-    ui.horizontal_wrapped(|ui| {
-        if ui.button("New pack").clicked() {
-            actions.push(Action::NewPack);
-        }
-        if ui.button("Import from document…").clicked() {
-            actions.push(Action::BrowseDocumentImport);
-        }
-    });
-    ui.separator();
-    let open_id = state
-        .pack_editor
-        .as_ref()
-        .map(|e| (&e.target, e.pack.id.as_str()));
-    egui::ScrollArea::vertical()
-        .id_salt("packs")
-        .show(ui, |ui| {
-            for (index, entry) in state.packs.iter().enumerate() {
-                let selected = open_id.is_some_and(|(target, id)| {
-                    id == entry.pack.id
-                        && match (&entry.origin, target) {
-                            (PackOrigin::Bundled, super::pack_editor::SaveTarget::Bundled) => true,
-                            (
-                                PackOrigin::User(path),
-                                super::pack_editor::SaveTarget::File(open),
-                            ) => path == open,
-                            _ => false,
-                        }
-                });
-                let kind = if entry.is_bundled() {
-                    "bundled"
-                } else {
-                    "yours"
-                };
-                let text = format!(
-                    "{}\n{} questions · {kind}",
-                    entry.pack.title,
-                    entry.pack.questions.len()
-                );
-                if ui
-                    .add(
-                        egui::Button::selectable(selected, text)
-                            .min_size(egui::vec2(ui.available_width(), 0.0)),
-                    )
-                    .clicked()
-                {
-                    actions.push(Action::OpenPack(index));
-                }
-            }
-        });
-}
-
-fn editor_header_ui(ui: &mut egui::Ui, editor: &mut PackEditor, actions: &mut Vec<Action>) {
-    ui.horizontal(|ui| {
-        ui.label(
-            egui::RichText::new(&editor.pack.title)
-                .size(theme::BODY * 1.3)
-                .strong(),
-        );
-        if editor.is_read_only() {
-            ui.weak("Bundled packs are read-only.");
-            if ui.button("Duplicate to edit").clicked() {
-                actions.push(Action::DuplicatePack);
-            }
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if !editor.is_read_only() {
-                let save = if editor.unsaved { "Save" } else { "Saved" };
-                if ui
-                    .add_enabled(editor.problems.is_empty(), egui::Button::new(save))
-                    .on_hover_text(Command::SavePack.hint(ui.ctx()))
-                    .on_disabled_hover_text("Fix the problems marked in red first")
-                    .clicked()
-                {
-                    actions.push(Action::SavePack);
-                }
-            }
-            if ui
-                .button("Export…")
-                .on_hover_text("Save a copy as a .ron or Markdown file")
-                .clicked()
-            {
-                actions.push(Action::ExportPackDialog);
-            }
-            if ui
-                .add_enabled(editor.can_redo(), egui::Button::new("Redo"))
-                .on_hover_text(Command::Redo.hint(ui.ctx()))
-                .clicked()
-            {
-                actions.push(Action::Redo);
-            }
-            if ui
-                .add_enabled(editor.can_undo(), egui::Button::new("Undo"))
-                .on_hover_text(Command::Undo.hint(ui.ctx()))
-                .clicked()
-            {
-                actions.push(Action::Undo);
-            }
-            if !editor.problems.is_empty() {
-                let count = editor.problems.len();
-                ui.colored_label(
-                    theme::RED,
-                    if count == 1 {
-                        "1 problem".to_owned()
-                    } else {
-                        format!("{count} problems")
-                    },
-                )
-                .on_hover_text(
-                    editor
-                        .problems
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                );
-            }
-        });
-    });
-}
-
-fn question_list_ui(ui: &mut egui::Ui, editor: &mut PackEditor, now: f64) {
-    ui.add_space(4.0);
-    ui.add_enabled_ui(!editor.is_read_only(), |ui| pack_fields_ui(ui, editor, now));
-    ui.separator();
-    ui.horizontal(|ui| {
-        ui.strong(format!("Questions ({})", editor.pack.questions.len()));
-    });
-    if !editor.is_read_only() {
-        ui.horizontal_wrapped(|ui| {
-            if ui.button("Add").clicked() {
-                let question = editor.new_question();
-                editor.apply(|pack, selected| {
-                    pack.questions.push(question);
-                    *selected = pack.questions.len() - 1;
-                });
-            }
-            let has = !editor.pack.questions.is_empty();
-            if ui
-                .add_enabled(has, egui::Button::new("Duplicate"))
-                .clicked()
-            {
-                let index = editor.selected;
-                if let Some(mut copy) = editor.pack.questions.get(index).cloned() {
-                    copy.id = editor.fresh_id(&format!("{}-copy", copy.id));
-                    editor.apply(|pack, selected| {
-                        pack.questions.insert(index + 1, copy);
-                        *selected = index + 1;
-                    });
-                }
-            }
-            if ui.add_enabled(has, egui::Button::new("Delete")).clicked() {
-                editor.apply(|pack, selected| {
-                    if *selected < pack.questions.len() {
-                        pack.questions.remove(*selected);
-                    }
-                    *selected = (*selected).min(pack.questions.len().saturating_sub(1));
-                });
-            }
-            let index = editor.selected;
-            if ui
-                .add_enabled(has && index > 0, egui::Button::new("Up"))
-                .clicked()
-            {
-                editor.apply(|pack, selected| {
-                    pack.questions.swap(index, index - 1);
-                    *selected = index - 1;
-                });
-            }
-            let last = editor.pack.questions.len().saturating_sub(1);
-            if ui
-                .add_enabled(has && index < last, egui::Button::new("Down"))
-                .clicked()
-            {
-                editor.apply(|pack, selected| {
-                    pack.questions.swap(index, index + 1);
-                    *selected = index + 1;
-                });
-            }
-        });
-    }
-    ui.add_space(4.0);
-    let mut clicked = None;
-    egui::ScrollArea::vertical()
-        .id_salt("pack-questions")
-        .show(ui, |ui| {
-            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-            for (index, question) in editor.pack.questions.iter().enumerate() {
-                let mut text = egui::RichText::new(format!(
-                    "{}. {}",
-                    index + 1,
-                    if question.prompt.trim().is_empty() {
-                        "(no prompt yet)"
-                    } else {
-                        first_line(&question.prompt)
-                    }
-                ));
-                if editor.question_has_problems(index) {
-                    text = text.color(theme::RED);
-                }
-                if ui
-                    .add(
-                        egui::Button::selectable(editor.selected == index, text)
-                            .min_size(egui::vec2(ui.available_width(), 0.0)),
-                    )
-                    .clicked()
-                {
-                    clicked = Some(index);
-                }
-            }
-        });
-    if let Some(index) = clicked {
-        editor.select(index);
-    }
-}
-
-fn first_line(text: &str) -> &str {
-    text.lines().next().unwrap_or_default()
-}
-
-fn pack_fields_ui(ui: &mut egui::Ui, editor: &mut PackEditor, now: f64) {
+/// The pack's title, id, author, tags and description.
+pub(super) fn pack_fields_ui(ui: &mut egui::Ui, editor: &mut PackEditor, now: f64) {
     let mut changed = None;
     egui::Grid::new("pack-fields")
         .num_columns(2)
@@ -326,7 +67,13 @@ fn problems_ui(ui: &mut egui::Ui, problems: &[&Problem]) {
     }
 }
 
-fn question_form_ui(ui: &mut egui::Ui, editor: &mut PackEditor, competencies: &[String], now: f64) {
+/// Every field of the selected question.
+pub(super) fn question_form_ui(
+    ui: &mut egui::Ui,
+    editor: &mut PackEditor,
+    competencies: &[String],
+    now: f64,
+) {
     let index = editor.selected;
     if editor.pack.questions.get(index).is_none() {
         ui.add_space(16.0);

@@ -2,11 +2,15 @@
 
 use eframe::egui;
 
-use super::action::Action;
-use super::notices::labelled_field;
+mod state;
+
+pub use state::{CustomDraft, PlanBuilder, reference_of};
+
+use super::action::{Action, PlanAction};
+use super::dialogs::{Dialog, labelled_field};
 use super::shortcuts::Command;
-use super::state::{AppState, CustomDraft, Dialog};
-use crate::domain::{Level, PlanQuestion, Question, lookup};
+use super::state::AppState;
+use crate::domain::{Level, PlanQuestion, Question, first_line, lookup};
 
 /// Height of one row of the question list; fixed so the list can be virtualised.
 const ROW_HEIGHT: f32 = 40.0;
@@ -96,7 +100,7 @@ fn header_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>)
                 .on_hover_text(Command::SavePlan.hint(ui.ctx()))
                 .clicked()
             {
-                actions.push(Action::SavePlan);
+                actions.push(Action::Plan(PlanAction::Save));
             }
             ui.weak(format!(
                 "{} questions · {total} min planned",
@@ -139,7 +143,7 @@ fn library_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>
         && ui.input(|i| i.key_pressed(egui::Key::Enter))
         && let Some(key) = builder.selected
     {
-        actions.push(Action::AddToPlan(key));
+        actions.push(Action::Plan(PlanAction::Add(key)));
         builder.focus_search = true;
     }
 
@@ -218,7 +222,7 @@ fn library_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>
                 let response =
                     result_row_ui(ui, question, &entry.pack.title, selected == Some(key));
                 if response.double_clicked() {
-                    actions.push(Action::AddToPlan(key));
+                    actions.push(Action::Plan(PlanAction::Add(key)));
                 } else if response.clicked() {
                     clicked = Some(key);
                 }
@@ -292,7 +296,7 @@ fn result_row_ui(
     response
 }
 
-fn move_selection(builder: &mut super::state::PlanBuilder, up: bool, down: bool) {
+fn move_selection(builder: &mut PlanBuilder, up: bool, down: bool) {
     if !(up || down) || builder.results.is_empty() {
         return;
     }
@@ -373,7 +377,7 @@ fn plan_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
             .on_hover_text(format!("Enter or {}", Command::AddToPlan.hint(ui.ctx())))
             .clicked()
         {
-            actions.push(Action::AddToPlan(key));
+            actions.push(Action::Plan(PlanAction::Add(key)));
         }
     }
     ui.add_space(4.0);
@@ -418,7 +422,7 @@ fn plan_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
                                         .on_hover_text("Remove from plan")
                                         .clicked()
                                     {
-                                        actions.push(Action::RemoveEntry(index));
+                                        actions.push(Action::Plan(PlanAction::Remove(index)));
                                     }
                                     let mut minutes = entry.minutes.unwrap_or(default_minutes);
                                     let minutes_label = ui.weak("min");
@@ -443,10 +447,10 @@ fn plan_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
                     });
                 let response = row.response;
                 if let Some(from) = response.dnd_release_payload::<usize>() {
-                    actions.push(Action::MoveEntry {
+                    actions.push(Action::Plan(PlanAction::Move {
                         from: *from,
                         to: index,
-                    });
+                    }));
                 } else if response.dnd_hover_payload::<usize>().is_some() {
                     ui.painter().hline(
                         response.rect.x_range(),
@@ -499,16 +503,11 @@ fn custom_question_ui(
             .add_enabled(ready, egui::Button::new("Add to plan"))
             .clicked()
         {
-            actions.push(Action::AddCustomQuestion);
+            actions.push(Action::Plan(PlanAction::AddCustom));
         }
         if ui.button("Cancel").clicked() {
             cancel = true;
         }
     });
     cancel
-}
-
-/// The first line of a prompt, for one-line lists.
-fn first_line(text: &str) -> &str {
-    text.lines().next().unwrap_or_default()
 }

@@ -1,0 +1,376 @@
+//! The running interview: starting, opening and resuming evaluations, the per-question clock,
+//! every change to the open evaluation, and saving it in the background.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use eframe::egui;
+use jiff::Timestamp;
+
+use super::OnsiteApp;
+use crate::domain::{Evaluation, EvaluationStatus, Outcome};
+use crate::storage::autosave::Autosaver;
+use crate::storage::load;
+use crate::ui::action::InterviewAction;
+use crate::ui::interview;
+use crate::ui::review;
+use crate::ui::session::{NotesTab, Session};
+use crate::ui::state::Screen;
+
+/// How long closing the window waits for the last save.
+const CLOSE_FLUSH: Duration = Duration::from_secs(5);
+
+/// Seconds between retries of a failed save.
+const RETRY_SECONDS: f64 = 2.0;
+
+/// Seconds between saves caused only by the running clock.
+const CLOCK_SAVE_SECONDS: f64 = 10.0;
+
+impl OnsiteApp {
+    /// Applies one change to the open evaluation.
+    pub(super) fn apply_interview(
+        &mut self,
+        action: InterviewAction,
+        ctx: &egui::Context,
+        now: f64,
+    ) {
+        match action {
+            InterviewAction::GoTo(index) => self.go_to_question(index, now),
+            InterviewAction::SetOutcome(index, outcome) => {
+                self.edit(now, |evaluation| evaluation.set_outcome(index, outcome));
+            }
+            InterviewAction::RateCurrent(nth) => self.edit(now, |e| e.rate_current(nth)),
+            InterviewAction::ToggleNotAsked => {
+                self.edit(now, |e| e.toggle_current(Outcome::NotAsked));
+            }
+            InterviewAction::ToggleNoEvidence => {
+                self.edit(now, |e| e.toggle_current(Outcome::NoEvidence));
+            }
+            InterviewAction::ToggleKeyPoint(question, point) => {
+                self.edit(now, |e| e.toggle_key_point(question, point));
+            }
+            InterviewAction::ToggleRedFlag(question, flag) => {
+                self.edit(now, |e| e.toggle_red_flag(question, flag));
+            }
+            InterviewAction::InsertTimestamp => self.insert_timestamp(ctx, now),
+            InterviewAction::ShowNotes(tab) => {
+                if let Some(session) = &mut self.state.session {
+                    session.notes_tab = tab;
+                    session.focus_notes = true;
+                }
+            }
+            InterviewAction::Edited => {
+                if let Some(session) = &mut self.state.session {
+                    session.touch(now);
+                }
+            }
+            InterviewAction::End => {
+                self.edit(now, |evaluation| {
+                    evaluation.ended_at.get_or_insert_with(Timestamp::now);
+                });
+                self.go(Screen::Review, now);
+                self.save_now(now);
+            }
+            InterviewAction::SetRecommendation(recommendation) => {
+                self.edit(now, |evaluation| evaluation.recommendation = recommendation);
+            }
+            InterviewAction::Submit => self.submit(now),
+            InterviewAction::Reopen => {
+                if let Some(session) = &mut self.state.session {
+                    session.evaluation.status = EvaluationStatus::InProgress;
+                    session.evaluation.reopened_at.push(Timestamp::now());
+                    session.touch(now);
+                }
+                self.save_now(now);
+            }
+        }
+    }
+
+    /// Changes the session's evaluation (unless submitted) and schedules a save.
+    fn edit(&mut self, now: f64, change: impl FnOnce(&mut Evaluation)) {
+        if let Some(session) = &mut self.state.session {
+            session.edit(now, change);
+        }
+    }
+
+    fn submit(&mut self, now: f64) {
+        let Some(session) = &self.state.session else {
+            return;
+        };
+        if let Err(missing) = review::submit_blockers(&session.evaluation) {
+            self.state.error(format!("Cannot submit yet: {missing}."));
+            return;
+        }
+        self.edit(now, |evaluation| {
+            evaluation.status = EvaluationStatus::Submitted;
+            evaluation.submitted_at = Some(Timestamp::now());
+            if evaluation.ended_at.is_none() {
+                evaluation.ended_at = evaluation.submitted_at;
+            }
+        });
+        self.save_now(now);
+        self.state.info("Evaluation submitted.");
+    }
+
+    fn insert_timestamp(&mut self, ctx: &egui::Context, now: f64) {
+        let Some(session) = &mut self.state.session else {
+            return;
+        };
+        let seconds = session.evaluation.current_answer().map_or(0, |a| a.seconds);
+        session.notes_tab = NotesTab::Question;
+        session.focus_notes = true;
+        let stamp = format!("[{:02}:{:02}] ", seconds / 60, seconds % 60);
+        interview::insert_line_at_cursor(ctx, session, &stamp);
+        session.touch(now);
+    }
+
+    fn go_to_question(&mut self, index: usize, now: f64) {
+        let Some(session) = &self.state.session else {
+            return;
+        };
+        if index >= session.evaluation.answers.len() || index == session.evaluation.current {
+            return;
+        }
+        self.stop_clock(now);
+        if let Some(session) = &mut self.state.session {
+            session.evaluation.current = index;
+            session.notes_tab = NotesTab::Question;
+            session.focus_notes = true;
+            session.touch(now);
+        }
+        // A question change is a natural pause: save at once.
+        self.save_now(now);
+    }
+
+    /// Adds the running question's time to its answer and stops the clock.
+    pub(super) fn stop_clock(&mut self, now: f64) {
+        self.tick_clock(now);
+        if let Some(session) = &mut self.state.session {
+            session.clock = None;
+        }
+    }
+
+    /// Keeps the current answer's `seconds` up to date while the interview screen is shown.
+    pub(super) fn tick_clock(&mut self, now: f64) {
+        let on_interview = self.state.screen == Screen::Interview;
+        let Some(session) = &mut self.state.session else {
+            return;
+        };
+        if !on_interview || session.evaluation.is_submitted() {
+            session.clock = None;
+            return;
+        }
+        let current = session.evaluation.current;
+        let Some(answer) = session.evaluation.answers.get_mut(current) else {
+            return;
+        };
+        let (started, base) = *session.clock.get_or_insert((now, answer.seconds));
+        let seconds = base.saturating_add((now - started).max(0.0) as u64);
+        if seconds != answer.seconds {
+            answer.seconds = seconds;
+            // Time alone is saved now and then (every save carries it anyway); notes and
+            // ratings are saved within a second.
+            if !session.debounce.is_pending() && now - session.last_save_at >= CLOCK_SAVE_SECONDS {
+                session.touch(now);
+            }
+        }
+    }
+
+    /// Starts an interview of the plan in the builder: the evaluation file exists on disk
+    /// before the first question shows.
+    pub(super) fn start_interview(&mut self, candidate: String, role: String, now: f64) {
+        let state = &mut self.state;
+        let candidate = candidate.trim().to_owned();
+        if candidate.is_empty() {
+            state.error("Enter the candidate's name to start the interview.");
+            return;
+        }
+        let Some(library) = &state.library else {
+            state.error("The library folder is not available, so the interview could not be saved. Check Settings.");
+            return;
+        };
+        let plan = &state.builder.plan;
+        let mut evaluation =
+            match Evaluation::from_plan(plan, &state.packs, candidate, Timestamp::now()) {
+                Ok(evaluation) => evaluation,
+                Err(missing) => {
+                    let names: Vec<String> = missing
+                        .iter()
+                        .map(|r| format!("{}/{}", r.pack, r.question))
+                        .collect();
+                    state.error(format!(
+                        "These questions are no longer in the library: {}",
+                        names.join(", ")
+                    ));
+                    return;
+                }
+            };
+        if evaluation.answers.is_empty() {
+            state.error("Add at least one question to the plan first.");
+            return;
+        }
+        evaluation.role = role.trim().to_owned();
+        evaluation.interviewer = state.settings.interviewer.trim().to_owned();
+        let path = library.new_evaluation_path(&evaluation);
+        if let Err(error) = library.save_evaluation(&path, &evaluation) {
+            state.error(error.to_string());
+            return;
+        }
+        state.update_listing(&path, &evaluation);
+        state.session = Some(Session::new(path, evaluation));
+        state.dialog = None;
+        self.go(Screen::Interview, now);
+    }
+
+    /// Opens the evaluation at `path` on `screen` (the review when it is submitted), saving
+    /// the one open before.
+    pub(super) fn open_evaluation(&mut self, path: PathBuf, screen: Screen, now: f64) {
+        if self.state.session.as_ref().is_some_and(|s| s.path == path) {
+            self.go(screen, now);
+            return;
+        }
+        self.stop_clock(now);
+        self.save_now(now);
+        match load::<Evaluation>(&path) {
+            Ok(evaluation) => {
+                let screen = if evaluation.is_submitted() {
+                    Screen::Review
+                } else {
+                    screen
+                };
+                self.state.session = Some(Session::new(path, evaluation));
+                self.go(screen, now);
+            }
+            Err(error) => self.state.error(error.to_string()),
+        }
+    }
+
+    pub(super) fn start_autosaver(&mut self, ctx: &egui::Context) -> Option<Autosaver> {
+        // A finished save wakes the UI so "Saved" or an error shows at once.
+        let ctx = ctx.clone();
+        match Autosaver::start(move || ctx.request_repaint()) {
+            Ok(saver) => Some(saver),
+            Err(error) => {
+                self.state
+                    .error(format!("Cannot start saving in the background: {error}"));
+                None
+            }
+        }
+    }
+
+    /// Takes in the results of background saves.
+    pub(super) fn collect_save_reports(&mut self) {
+        let Some(autosaver) = &self.autosaver else {
+            return;
+        };
+        let reports = autosaver.reports();
+        if reports.is_empty() {
+            return;
+        }
+        let Some(session) = &mut self.state.session else {
+            return;
+        };
+        for report in reports {
+            if report.path != session.path {
+                continue;
+            }
+            match report.result {
+                Ok(()) => {
+                    session.saved_revision = session.saved_revision.max(report.revision);
+                    session.save_error = None;
+                    session.retry_at = None;
+                }
+                Err(error) => {
+                    session.save_error = Some(error.to_string());
+                    session.retry_at = Some(session.last_save_at + RETRY_SECONDS);
+                }
+            }
+        }
+        let (path, evaluation) = (session.path.clone(), session.evaluation.clone());
+        self.state.update_listing(&path, &evaluation);
+    }
+
+    /// Hands the session to the autosaver when a save is due, and schedules the next frame.
+    pub(super) fn autosave(&mut self, ctx: &egui::Context, now: f64) {
+        let focused = ctx.input(|i| i.viewport().focused.unwrap_or(true));
+        if self.was_focused && !focused {
+            // Losing focus often means the lid is closing: save now.
+            self.save_now(now);
+        }
+        self.was_focused = focused;
+
+        let Some(session) = &mut self.state.session else {
+            return;
+        };
+        if let Some(retry_at) = session.retry_at
+            && now >= retry_at
+            && !session.is_saved()
+        {
+            session.retry_at = None;
+            session.debounce.edited(now - 1.0);
+        }
+        match session.debounce.due_in(now) {
+            Some(wait) if wait <= 0.0 => self.save_now(now),
+            Some(wait) => ctx.request_repaint_after(Duration::from_secs_f64(wait)),
+            None => {}
+        }
+        if let Some(session) = &self.state.session {
+            if let Some(retry_at) = session.retry_at {
+                ctx.request_repaint_after(Duration::from_secs_f64((retry_at - now).max(0.05)));
+            }
+            if let Some((started, _)) = session.clock {
+                // One repaint a second, on the second, keeps the timer honest without
+                // busy-looping.
+                let fraction = (now - started).max(0.0).fract();
+                ctx.request_repaint_after(Duration::from_secs_f64((1.0 - fraction).max(0.05)));
+            }
+        }
+    }
+
+    /// Queues a save of the session now, if anything changed since the last one.
+    pub(super) fn save_now(&mut self, now: f64) {
+        let Some(session) = &mut self.state.session else {
+            return;
+        };
+        session.debounce.clear();
+        if session.is_saved() {
+            return;
+        }
+        session.last_save_at = now;
+        let Some(autosaver) = &self.autosaver else {
+            session.save_error = Some("saving is not available".into());
+            return;
+        };
+        if let Err(message) = autosaver.save(
+            session.path.clone(),
+            session.evaluation.clone(),
+            session.revision,
+        ) {
+            session.save_error = Some(message);
+        }
+    }
+
+    /// Waits until saves already handed to the background thread are on disk, without
+    /// starting a new one (tests use it to model a crash right after an autosave).
+    pub fn wait_for_saves(&mut self) -> bool {
+        let flushed = self
+            .autosaver
+            .as_ref()
+            .is_none_or(|saver| saver.flush(CLOSE_FLUSH));
+        self.collect_save_reports();
+        flushed
+    }
+
+    /// Saves everything and waits for the disk (on close, and in tests).
+    pub fn flush(&mut self) -> bool {
+        self.save_now(self.last_now);
+        self.wait_for_saves()
+    }
+
+    /// What closing the window does: the running question's time is added and every change
+    /// is written.
+    pub(super) fn close(&mut self) {
+        self.stop_clock(self.last_now);
+        self.flush();
+    }
+}
