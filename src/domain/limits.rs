@@ -5,8 +5,12 @@
 /// Longest time budget accepted for one question, in minutes.
 pub const MAX_MINUTES: u32 = 240;
 
-/// Largest weight accepted for one question.
-pub const MAX_WEIGHT: f64 = 100.0;
+/// Smallest weight accepted for one question.
+pub const MIN_WEIGHT: f64 = 0.1;
+
+/// Largest weight accepted for one question: one question counting ten times another is
+/// already more than any real plan needs.
+pub const MAX_WEIGHT: f64 = 10.0;
 
 /// Longest name-like text, in characters: titles, labels, competencies, tags, people's names,
 /// roles.

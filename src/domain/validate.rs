@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-pub use super::limits::{MAX_MINUTES, MAX_WEIGHT};
+pub use super::limits::{MAX_MINUTES, MAX_WEIGHT, MIN_WEIGHT};
 pub use super::problem::{Field, FieldPath, Problem, Subject};
 
 use super::QuestionField as Q;
@@ -166,11 +166,14 @@ pub fn check_question(question: &Question, subject: &Subject, problems: &mut Vec
         check_length(text, limit, subject, field, problems);
     }
     check_minutes(question.minutes, subject, Q::Minutes, problems);
-    if !(question.weight.is_finite() && question.weight > 0.0 && question.weight <= MAX_WEIGHT) {
+    if !(question.weight.is_finite()
+        && question.weight >= MIN_WEIGHT
+        && question.weight <= MAX_WEIGHT)
+    {
         problems.push(Problem::new(
             subject,
             Q::Weight,
-            format!("must be a number above 0 and at most {MAX_WEIGHT}"),
+            format!("must be a number from {MIN_WEIGHT} to {MAX_WEIGHT}"),
         ));
     }
     for field in [Q::KeyPoints, Q::FollowUps, Q::RedFlags] {

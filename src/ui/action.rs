@@ -105,6 +105,13 @@ pub enum InterviewAction {
     Submit,
     /// Make a submitted evaluation editable again.
     Reopen,
+    /// Correct the candidate's name and the role (until the evaluation is submitted).
+    SetCandidate {
+        /// The candidate's name.
+        candidate: String,
+        /// The role.
+        role: String,
+    },
 }
 
 /// Evaluation files.

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
-use super::action::{Action, ImportChoice, PackAction, PlanAction, RecordAction};
+use super::action::{Action, ImportChoice, InterviewAction, PackAction, PlanAction, RecordAction};
 use super::state::AppState;
 use super::theme;
 
@@ -26,6 +26,18 @@ pub enum Dialog {
         /// The candidate's name.
         candidate: String,
         /// The role, prefilled from the plan.
+        role: String,
+    },
+    /// Ask before handing the evaluation in, naming the recommendation being submitted.
+    ConfirmSubmit {
+        /// The recommendation chosen.
+        recommendation: crate::domain::Recommendation,
+    },
+    /// Correct the candidate's name or the role of the open evaluation.
+    EditCandidate {
+        /// The candidate's name, as typed.
+        candidate: String,
+        /// The role, as typed.
         role: String,
     },
     /// Confirm deleting an evaluation.
@@ -121,6 +133,59 @@ pub fn dialog_ui(ctx: &egui::Context, state: &mut AppState, actions: &mut Vec<Ac
                     }
                 });
             }
+            Dialog::ConfirmSubmit { recommendation } => {
+                ui.heading(format!("Submit with “{}”?", recommendation.label()));
+                ui.add_space(4.0);
+                ui.label(
+                    "The evaluation becomes read-only and goes to the hiring committee as it is. \
+                     You can reopen it for changes later; the reopening is recorded.",
+                );
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    let fill = theme::recommendation_colour(*recommendation);
+                    let submit = egui::Button::new(
+                        egui::RichText::new(format!("Submit “{}”", recommendation.label()))
+                            .strong()
+                            .color(theme::text_on(fill)),
+                    )
+                    .fill(fill);
+                    if ui.add(submit).clicked() {
+                        actions.push(InterviewAction::Submit.into());
+                    }
+                    let cancel = ui.button("Go back");
+                    if !ui.memory(|m| m.focused().is_some()) {
+                        // Enter or Space on the focused default never hands anything in.
+                        cancel.request_focus();
+                    }
+                    if cancel.clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
+            Dialog::EditCandidate { candidate, role } => {
+                ui.heading("Candidate and role");
+                ui.add_space(8.0);
+                let focus = !ui.memory(|m| m.focused().is_some());
+                let (submitted, _) = labelled_field(ui, "Candidate", candidate, focus);
+                let (role_submitted, _) = labelled_field(ui, "Role", role, false);
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    let ready = !candidate.trim().is_empty();
+                    let save = ui.add_enabled(ready, egui::Button::new("Save"));
+                    if save.clicked() || (ready && (submitted || role_submitted)) {
+                        actions.push(
+                            InterviewAction::SetCandidate {
+                                candidate: candidate.clone(),
+                                role: role.clone(),
+                            }
+                            .into(),
+                        );
+                    }
+                    if ui.button("Cancel").clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
             Dialog::ConfirmDelete { path, candidate } => {
                 ui.heading("Delete this evaluation?");
                 ui.add_space(4.0);
@@ -130,7 +195,7 @@ pub fn dialog_ui(ctx: &egui::Context, state: &mut AppState, actions: &mut Vec<Ac
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     if ui
-                        .add(egui::Button::new(egui::RichText::new("Delete").color(theme::RED)))
+                        .add(egui::Button::new(egui::RichText::new("Delete").color(theme::colours(ui).red)))
                         .clicked()
                     {
                         actions.push(Action::Record(RecordAction::Delete(path.clone())));
@@ -227,7 +292,7 @@ pub fn dialog_ui(ctx: &egui::Context, state: &mut AppState, actions: &mut Vec<Ac
                     });
                 if !warnings.is_empty() {
                     ui.add_space(6.0);
-                    ui.colored_label(theme::AMBER, format!("{} warnings", warnings.len()));
+                    ui.colored_label(theme::colours(ui).amber, format!("{} warnings", warnings.len()));
                     egui::ScrollArea::vertical()
                         .id_salt("preview-warnings")
                         .max_height(160.0)

@@ -156,12 +156,12 @@ fn home_column_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
                             actions
                                 .push(Action::Record(RecordAction::Review(listing.path.clone())));
                         }
-                        if ui.button("Export PDF…").clicked() {
+                        if ui.button("Export…").clicked() {
                             actions
                                 .push(Action::Record(RecordAction::Export(listing.path.clone())));
                         }
                         if ui
-                            .button(egui::RichText::new("Delete…").color(theme::RED))
+                            .button(egui::RichText::new("Delete…").color(theme::colours(ui).red))
                             .clicked()
                         {
                             actions.push(Action::Open(Dialog::ConfirmDelete {

@@ -26,6 +26,8 @@ pub struct Notice {
     pub text: String,
     /// A button offered with the message: its label and what it does.
     pub button: Option<(String, super::action::Action)>,
+    /// When it was first shown (egui time), for taking information notices away.
+    pub shown_at: Option<f64>,
 }
 
 /// Shows the notices, newest last, each with a close button.
@@ -37,8 +39,8 @@ pub fn notices_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
         ui.add_space(4.0);
         for notice in &state.notices {
             let colour = match notice.kind {
-                NoticeKind::Info => theme::GREEN,
-                NoticeKind::Error => theme::RED,
+                NoticeKind::Info => theme::colours(ui).green,
+                NoticeKind::Error => theme::colours(ui).red,
             };
             egui::Frame::new()
                 .stroke(egui::Stroke::new(1.0, colour))

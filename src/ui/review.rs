@@ -3,6 +3,7 @@
 use eframe::egui;
 
 use super::action::{Action, InterviewAction, RecordAction};
+use super::dialogs::Dialog;
 use super::session::Session;
 use super::state::{AppState, Screen};
 use super::{theme, widgets};
@@ -42,20 +43,28 @@ pub fn review_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Acti
     };
     header_ui(ui, &session.path, &session.evaluation, actions);
     ui.separator();
-    egui::Panel::right("verdict")
-        .resizable(true)
-        .default_size(360.0)
-        .min_size(300.0)
-        .show(ui, |ui| {
+    let mut split = session.review_split;
+    let mut parts = (&mut *session, &mut *actions);
+    widgets::split_columns(
+        ui,
+        "review",
+        &mut split,
+        (360.0, 300.0),
+        &mut parts,
+        |ui, (session, actions)| {
             egui::ScrollArea::vertical()
-                .id_salt("verdict-scroll")
+                .id_salt(("answers-scroll", &session.path))
+                .auto_shrink([false, false])
+                .show(ui, |ui| answers_ui(ui, session, actions));
+        },
+        |ui, (session, actions)| {
+            egui::ScrollArea::vertical()
+                .id_salt(("verdict-scroll", &session.path))
+                .auto_shrink([false, false])
                 .show(ui, |ui| verdict_ui(ui, session, actions));
-        });
-    egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical()
-            .id_salt("answers-scroll")
-            .show(ui, |ui| answers_ui(ui, session, actions));
-    });
+        },
+    );
+    session.review_split = split;
 }
 
 fn header_ui(
@@ -64,65 +73,89 @@ fn header_ui(
     evaluation: &Evaluation,
     actions: &mut Vec<Action>,
 ) {
-    ui.horizontal(|ui| {
-        widgets::candidate_name(ui, &evaluation.candidate);
-        ui.weak(&evaluation.role);
-        ui.separator();
-        ui.weak(format!(
-            "{} · {} · {}",
-            widgets::date(evaluation.started_at),
-            clock(evaluation.duration_seconds()),
-            if evaluation.interviewer.is_empty() {
-                "—"
-            } else {
-                &evaluation.interviewer
+    widgets::split_row(
+        ui,
+        "review-header",
+        actions,
+        |ui, actions| {
+            widgets::candidate_name(ui, &evaluation.candidate);
+            ui.weak(&evaluation.role);
+            if !evaluation.is_submitted()
+                && ui
+                    .small_button("✏")
+                    .on_hover_text("Correct the candidate's name or role")
+                    .clicked()
+            {
+                actions.push(Action::Open(Dialog::EditCandidate {
+                    candidate: evaluation.candidate.clone(),
+                    role: evaluation.role.clone(),
+                }));
             }
-        ));
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("Export PDF…").clicked() {
-                actions.push(Action::Record(RecordAction::Export(path.to_owned())));
+            ui.weak(format!(
+                "{} · {} · {}",
+                widgets::date(evaluation.started_at),
+                clock(evaluation.duration_seconds()),
+                if evaluation.interviewer.is_empty() {
+                    "—"
+                } else {
+                    &evaluation.interviewer
+                }
+            ));
+        },
+        |ui, actions| {
+            if ui.button("Export…").clicked() {
+                actions.push(RecordAction::Export(path.to_owned()).into());
             }
             if evaluation.is_submitted() {
                 if ui.button("Reopen for changes").clicked() {
-                    actions.push(Action::Interview(InterviewAction::Reopen));
+                    actions.push(InterviewAction::Reopen.into());
                 }
                 ui.colored_label(
-                    theme::GREEN,
+                    theme::colours(ui).green,
                     format!("✔ Submitted {}", widgets::date(evaluation.submitted_at)),
                 );
             } else if ui.button("◀ Back to interview").clicked() {
                 actions.push(Action::Go(Screen::Interview));
             }
-        });
-    });
+        },
+    );
 }
 
+/// Every answer as a row: number, prompt and outcome, with key points, time and the first
+/// line of the notes below; a click on the prompt opens its notes and key points for edits.
 fn answers_ui(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action>) {
     let read_only = session.evaluation.is_submitted();
     let mut open = session.review_open;
     let mut edited = false;
-    egui::Grid::new("answers")
-        .num_columns(6)
-        .striped(true)
-        .spacing([12.0, 8.0])
-        .show(ui, |ui| {
-            for header in ["#", "Question", "Outcome", "Key points", "Time", "Notes"] {
-                ui.weak(header);
-            }
-            ui.end_row();
-            for (index, answer) in session.evaluation.answers.iter().enumerate() {
-                let unrated = answer.outcome == Outcome::Unrated;
-                let number = egui::RichText::new(format!("{}", index + 1));
-                ui.label(if unrated {
-                    number.color(theme::RED).strong()
-                } else {
-                    number
-                });
-                let prompt = answer.question.prompt.lines().next().unwrap_or_default();
-                let width = (ui.available_width() * 0.45).clamp(160.0, 360.0);
+    let palette = theme::colours(ui);
+    for (index, answer) in session.evaluation.answers.iter_mut().enumerate() {
+        let unrated = answer.outcome == Outcome::Unrated;
+        egui::Frame::new()
+            .inner_margin(egui::Margin::symmetric(4, 4))
+            .fill(if index % 2 == 1 {
+                ui.visuals().faint_bg_color
+            } else {
+                egui::Color32::TRANSPARENT
+            })
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                widgets::split_row(
+                    ui,
+                    ("answer", index),
+                    actions,
+                    |ui, _| {
+                        let number = egui::RichText::new(format!("{}.", index + 1));
+                        ui.label(if unrated {
+                            number.color(palette.red).strong()
+                        } else {
+                            number
+                        });
+                    },
+                    |ui, actions| outcome_combo(ui, index, answer, read_only, actions),
+                );
+                let prompt = crate::domain::first_line(&answer.question.prompt);
                 let toggle = ui
-                    .add_sized(
-                        [width, 18.0],
+                    .add(
                         egui::Label::new(prompt)
                             .truncate()
                             .sense(egui::Sense::click()),
@@ -135,60 +168,80 @@ fn answers_ui(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action
                         Some(index)
                     };
                 }
-                outcome_combo(ui, index, answer, read_only, actions);
-                ui.label(format!(
-                    "{}/{}",
-                    answer.covered.len(),
-                    answer.question.key_points.len()
-                ));
-                let colour = theme::timer_colour(ui, answer.seconds, answer.question.minutes);
-                ui.colored_label(
-                    colour,
-                    time_against_budget(answer.seconds, answer.question.minutes),
-                );
-                let first = answer
+                let first_note = answer
                     .notes
                     .lines()
                     .find(|l| !l.trim().is_empty())
-                    .unwrap_or("—");
-                ui.add(egui::Label::new(egui::RichText::new(first).weak()).truncate());
-                ui.end_row();
-            }
-        });
-    if let Some(index) = open
-        && let Some(answer) = session.evaluation.answers.get_mut(index)
-    {
-        ui.add_space(8.0);
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.strong(format!("{}. {}", index + 1, answer.question.prompt));
-            for (point, text) in answer.question.key_points.iter().enumerate() {
-                let mut covered = answer.covered.contains(&point);
-                if ui
-                    .add_enabled(!read_only, egui::Checkbox::new(&mut covered, text))
-                    .changed()
-                {
-                    actions.push(Action::Interview(InterviewAction::ToggleKeyPoint(
-                        index, point,
-                    )));
+                    .unwrap_or("no notes");
+                ui.horizontal(|ui| {
+                    let colour = theme::timer_colour(ui, answer.seconds, answer.question.minutes);
+                    ui.label(
+                        egui::RichText::new(time_against_budget(
+                            answer.seconds,
+                            answer.question.minutes,
+                        ))
+                        .small()
+                        .color(colour),
+                    );
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(format!(
+                                "· key points {}/{} · {first_note}",
+                                answer.covered.len(),
+                                answer.question.key_points.len()
+                            ))
+                            .small()
+                            .weak(),
+                        )
+                        .truncate(),
+                    );
+                });
+                if open == Some(index) {
+                    edited |= answer_details_ui(ui, index, answer, read_only, actions);
                 }
-            }
-            let label = ui.label(egui::RichText::new("Notes").small().weak());
-            let response = ui
-                .add(
-                    egui::TextEdit::multiline(&mut answer.notes)
-                        .interactive(!read_only)
-                        .desired_rows(6)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
-            edited |= response.changed();
-        });
+            });
     }
     session.review_open = open;
     if edited {
-        actions.push(Action::Interview(InterviewAction::Edited));
+        actions.push(InterviewAction::Edited.into());
     }
+}
+
+/// The key points and notes of one answer, for corrections; returns whether the notes changed.
+fn answer_details_ui(
+    ui: &mut egui::Ui,
+    index: usize,
+    answer: &mut crate::domain::Answer,
+    read_only: bool,
+    actions: &mut Vec<Action>,
+) -> bool {
+    let mut edited = false;
+    ui.add_space(4.0);
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.add(egui::Label::new(egui::RichText::new(&answer.question.prompt).strong()).wrap());
+        for (point, text) in answer.question.key_points.iter().enumerate() {
+            let mut covered = answer.covered.contains(&point);
+            if ui
+                .add_enabled(!read_only, egui::Checkbox::new(&mut covered, text))
+                .changed()
+            {
+                actions.push(InterviewAction::ToggleKeyPoint(index, point).into());
+            }
+        }
+        let label = ui.label(egui::RichText::new("Notes").small().weak());
+        edited = ui
+            .add(
+                egui::TextEdit::multiline(&mut answer.notes)
+                    .interactive(!read_only)
+                    .lock_focus(false)
+                    .desired_rows(6)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id)
+            .changed();
+    });
+    edited
 }
 
 fn outcome_combo(
@@ -213,7 +266,7 @@ fn outcome_combo(
     choices.extend([Outcome::NotAsked, Outcome::NoEvidence, Outcome::Unrated]);
     let current = label_of(answer.outcome);
     let text = if answer.outcome == Outcome::Unrated {
-        egui::RichText::new(current).color(theme::RED)
+        egui::RichText::new(current).color(theme::colours(ui).red)
     } else {
         egui::RichText::new(current)
     };
@@ -263,8 +316,9 @@ fn verdict_ui(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action
     ui.add_space(6.0);
     for competency in scoring::competency_scores(&evaluation.answers) {
         ui.horizontal(|ui| {
+            let label_width = (ui.available_width() * 0.4).clamp(80.0, 180.0);
             ui.add_sized(
-                [130.0, 18.0],
+                [label_width, 18.0],
                 egui::Label::new(&competency.competency).truncate(),
             );
             let (fraction, text) = match competency.average {
@@ -279,23 +333,39 @@ fn verdict_ui(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action
     ui.add_space(12.0);
     ui.heading("Recommendation");
     ui.horizontal_wrapped(|ui| {
+        let palette = theme::colours(ui);
         for recommendation in Recommendation::ALL {
             let chosen = evaluation.recommendation == Some(recommendation);
-            let colour = theme::recommendation_colour(recommendation);
+            let fill = theme::recommendation_colour(recommendation);
+            // Unchosen, the word is in a shade of its colour that reads on the panel.
+            let text_colour = match recommendation {
+                Recommendation::StrongNo => palette.red,
+                Recommendation::No => palette.amber,
+                Recommendation::Yes | Recommendation::StrongYes => palette.green,
+            };
             let text = egui::RichText::new(recommendation.label())
                 .strong()
-                .color(if chosen { egui::Color32::WHITE } else { colour });
+                .color(if chosen {
+                    theme::text_on(fill)
+                } else {
+                    text_colour
+                });
             let button = egui::Button::selectable(chosen, text)
                 .fill(if chosen {
-                    colour
+                    fill
                 } else {
                     egui::Color32::TRANSPARENT
                 })
-                .stroke(egui::Stroke::new(1.0, colour));
+                .stroke(egui::Stroke::new(1.0, text_colour));
             if ui.add_enabled(!read_only, button).clicked() {
-                actions.push(Action::Interview(InterviewAction::SetRecommendation(
-                    if chosen { None } else { Some(recommendation) },
-                )));
+                actions.push(
+                    InterviewAction::SetRecommendation(if chosen {
+                        None
+                    } else {
+                        Some(recommendation)
+                    })
+                    .into(),
+                );
             }
         }
     });
@@ -308,10 +378,24 @@ fn verdict_ui(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action
             egui::TextEdit::multiline(&mut evaluation.summary)
                 .interactive(!read_only)
                 .hint_text("Strengths, concerns, and the evidence behind your recommendation")
+                .lock_focus(false)
                 .desired_rows(6)
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(summary_label.id)
+        .changed();
+    ui.add_space(6.0);
+    let general_label = ui.strong("General notes");
+    edited |= ui
+        .add(
+            egui::TextEdit::multiline(&mut evaluation.general_notes)
+                .interactive(!read_only)
+                .hint_text("Notes on the whole interview (exported)")
+                .lock_focus(false)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(general_label.id)
         .changed();
     ui.add_space(6.0);
     let private_label = ui.label("🔒 Private notes (not exported)");
@@ -319,6 +403,7 @@ fn verdict_ui(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action
         .add(
             egui::TextEdit::multiline(&mut evaluation.private_notes)
                 .interactive(!read_only)
+                .lock_focus(false)
                 .desired_rows(3)
                 .desired_width(f32::INFINITY),
         )
@@ -336,11 +421,16 @@ fn verdict_ui(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action
             egui::Button::new(egui::RichText::new("Submit evaluation").strong())
                 .min_size(egui::vec2(160.0, 30.0)),
         );
-        if submit.clicked() {
-            actions.push(Action::Interview(InterviewAction::Submit));
+        if submit.clicked()
+            && let Some(recommendation) = evaluation.recommendation
+        {
+            actions.push(Action::Open(Dialog::ConfirmSubmit { recommendation }));
         }
         if let Err(missing) = blockers {
-            ui.colored_label(theme::AMBER, format!("Before submitting: {missing}."));
+            ui.colored_label(
+                theme::colours(ui).amber,
+                format!("Before submitting: {missing}."),
+            );
         }
     }
 }

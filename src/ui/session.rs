@@ -45,8 +45,16 @@ pub struct Session {
     pub focus_notes: bool,
     /// The question whose details are open on the review screen.
     pub review_open: Option<usize>,
-    /// Whether the purpose is unfolded.
-    pub show_purpose: bool,
+    /// Whether "why we ask" is unfolded, once the interviewer chose (else it depends on the
+    /// window's height).
+    pub show_purpose: Option<bool>,
+    /// Whether the key points are unfolded, once the interviewer chose (else they fold only
+    /// when the rubric would be out of sight).
+    pub show_key_points: Option<bool>,
+    /// The question column's share of the interview screen's width.
+    pub split: f32,
+    /// The answers column's share of the review screen's width.
+    pub review_split: f32,
 }
 
 impl Session {
@@ -65,7 +73,10 @@ impl Session {
             notes_tab: NotesTab::Question,
             focus_notes: true,
             review_open: None,
-            show_purpose: true,
+            show_purpose: None,
+            show_key_points: None,
+            split: 0.5,
+            review_split: 0.6,
         }
     }
 

@@ -8,6 +8,13 @@ use super::state::{AppState, ThemeChoice};
 
 /// Draws the settings screen.
 pub fn settings_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
+    egui::ScrollArea::vertical()
+        .id_salt("settings")
+        .auto_shrink([false, false])
+        .show(ui, |ui| settings_column_ui(ui, state, actions));
+}
+
+fn settings_column_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
     ui.add_space(8.0);
     ui.heading("Settings");
     ui.add_space(8.0);
@@ -79,7 +86,7 @@ pub fn settings_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Ac
                 }
                 None => {
                     ui.colored_label(
-                        super::theme::RED,
+                        super::theme::colours(ui).red,
                         "Not available — set ONSITE_HOME to a writable folder",
                     );
                 }

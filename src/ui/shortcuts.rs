@@ -48,6 +48,8 @@ pub enum Command {
     Rate(u8),
     /// Remove the current rating.
     ClearRating,
+    /// Tick or untick key point 1–9 of the current question.
+    ToggleKeyPoint(u8),
     /// Go to the next question.
     NextQuestion,
     /// Go to the previous question.
@@ -90,11 +92,22 @@ const fn plain(key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::NONE, key)
 }
 
-const DIGITS: [Key; 5] = [Key::Num0, Key::Num1, Key::Num2, Key::Num3, Key::Num4];
+const DIGITS: [Key; 10] = [
+    Key::Num0,
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+    Key::Num8,
+    Key::Num9,
+];
 
 impl Command {
     /// Every command, for menus, help and the clash test.
-    pub const ALL: [Command; 27] = [
+    pub const ALL: [Command; 36] = [
         Command::ZoomIn,
         Command::ZoomOut,
         Command::ImportPack,
@@ -110,6 +123,15 @@ impl Command {
         Command::Rate(3),
         Command::Rate(4),
         Command::ClearRating,
+        Command::ToggleKeyPoint(1),
+        Command::ToggleKeyPoint(2),
+        Command::ToggleKeyPoint(3),
+        Command::ToggleKeyPoint(4),
+        Command::ToggleKeyPoint(5),
+        Command::ToggleKeyPoint(6),
+        Command::ToggleKeyPoint(7),
+        Command::ToggleKeyPoint(8),
+        Command::ToggleKeyPoint(9),
         Command::NextQuestion,
         Command::PreviousQuestion,
         Command::InsertTimestamp,
@@ -138,6 +160,7 @@ impl Command {
             | Command::SavePlan => Scope::PlanBuilder,
             Command::Rate(_)
             | Command::ClearRating
+            | Command::ToggleKeyPoint(_)
             | Command::NextQuestion
             | Command::PreviousQuestion
             | Command::InsertTimestamp
@@ -166,6 +189,7 @@ impl Command {
             Command::SavePlan => cmd(Key::S),
             Command::Rate(level) => cmd(DIGITS[usize::from(level.min(4))]),
             Command::ClearRating => cmd(Key::Num0),
+            Command::ToggleKeyPoint(point) => alt(DIGITS[usize::from(point.clamp(1, 9))]),
             Command::NextQuestion => cmd(Key::ArrowRight),
             Command::PreviousQuestion => cmd(Key::ArrowLeft),
             Command::InsertTimestamp => cmd(Key::T),
@@ -217,6 +241,7 @@ impl Command {
             Command::SavePlan => "Save plan".into(),
             Command::Rate(level) => format!("Rate level {level}"),
             Command::ClearRating => "Clear rating".into(),
+            Command::ToggleKeyPoint(point) => format!("Tick key point {point}"),
             Command::NextQuestion => "Next question".into(),
             Command::PreviousQuestion => "Previous question".into(),
             Command::InsertTimestamp => "Insert timestamp".into(),

@@ -17,7 +17,8 @@ use super::plan_builder::PlanBuilder;
 use super::search::{QuestionIndex, QuestionKey};
 use super::session::Session;
 use crate::domain::{
-    Evaluation, EvaluationStatus, InterviewPlan, Question, QuestionPack, Recommendation,
+    CompetencyVocabulary, Evaluation, EvaluationStatus, InterviewPlan, Question, QuestionPack,
+    Recommendation,
 };
 use crate::storage::{Library, Loaded, PackEntry, PackOrigin};
 
@@ -129,6 +130,8 @@ pub struct AppState {
     pub dialog: Option<Dialog>,
     /// The pack open on the packs screen.
     pub pack_editor: Option<PackEditor>,
+    /// The competency vocabulary packs share (offered in the pack editor).
+    pub vocabulary: CompetencyVocabulary,
     /// Packs being read, or the index being rebuilt, in the background.
     catalog_loading: Option<Receiver<Catalog>>,
     /// Bumped whenever `packs` changes, so an index built for older packs is not installed.
@@ -227,6 +230,10 @@ impl AppState {
             notices: Vec::new(),
             dialog: None,
             pack_editor: None,
+            vocabulary: crate::storage::bundled_vocabulary().unwrap_or(CompetencyVocabulary {
+                format: crate::domain::FORMAT_VERSION,
+                competencies: Vec::new(),
+            }),
             catalog_loading: None,
             packs_generation: 0,
             reindex_wanted: false,
@@ -361,6 +368,7 @@ impl AppState {
             kind,
             text,
             button,
+            shown_at: None,
         });
     }
 

@@ -116,3 +116,4 @@ pub fn onsite(home: &std::path::Path, args: &[&str]) -> std::process::Output {
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
+pub mod layout;

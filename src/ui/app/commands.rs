@@ -11,7 +11,7 @@ use crate::ui::state::Screen;
 
 impl OnsiteApp {
     /// Consumes the shortcuts pressed this frame and queues their actions.
-    pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+    pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context, now: f64) {
         if self.state.dialog.is_some() {
             return;
         }
@@ -28,8 +28,14 @@ impl OnsiteApp {
             commands.extend(Command::in_scope(scope));
         }
         for command in commands {
-            if command.consume(ctx, typing) {
-                if let Some(action) = self.action_for(command) {
+            if command.consume(ctx, typing)
+                && let Some(action) = self.action_for(command)
+            {
+                if action == Action::Interview(InterviewAction::InsertTimestamp) {
+                    // Before the notes editor reads this frame's typing, so keys typed right
+                    // after Ctrl+T land after the stamp, not before it.
+                    self.apply(action, ctx, now);
+                } else {
                     self.actions.push(action);
                 }
             }
@@ -63,6 +69,10 @@ impl OnsiteApp {
             Command::SavePlan => PlanAction::Save.into(),
             Command::Rate(level) => InterviewAction::RateCurrent(level).into(),
             Command::ClearRating => InterviewAction::RateCurrent(0).into(),
+            Command::ToggleKeyPoint(point) => {
+                let current = state.session.as_ref()?.evaluation.current;
+                InterviewAction::ToggleKeyPoint(current, usize::from(point).checked_sub(1)?).into()
+            }
             Command::NextQuestion | Command::PreviousQuestion => {
                 let current = state.session.as_ref()?.evaluation.current;
                 let target = if command == Command::NextQuestion {

@@ -52,6 +52,12 @@ impl eframe::App for EframeApp {
         self.app.show(ui);
     }
 
+    /// Only what a user expects to survive a restart is kept (settings, and eframe's window
+    /// geometry): no scroll positions, cursors or panel widths of an earlier interview.
+    fn persist_egui_memory(&self) -> bool {
+        false
+    }
+
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.app.state.settings);
     }

@@ -25,6 +25,7 @@ pub use self::eframe::{EframeApp, open_library, persistence_path};
 use super::action::{Action, PackAction, PlanAction, RecordAction};
 use super::dialogs::{self, Dialog};
 use super::export::RunningExport;
+use super::notices::NoticeKind;
 use super::state::{AppState, Screen, Settings, ThemeChoice};
 use super::theme;
 use super::{home, interview, notices, packs as packs_screen, plan_builder, review, settings};
@@ -45,7 +46,20 @@ pub struct OnsiteApp {
     exports: Vec<RunningExport>,
     /// Set once the user chose to close despite (or after saving) unsaved changes.
     quitting: bool,
+    /// egui time of the last key, click or pointer move.
+    last_input: f64,
+    /// Whether the text cursor is set to blink now.
+    cursor_blinks: bool,
 }
+
+/// Seconds an information notice stays.
+const NOTICE_SECONDS: f64 = 6.0;
+
+/// Error notices shown at once, newest kept.
+const MAX_ERRORS_SHOWN: usize = 3;
+
+/// Seconds after the last input that the text cursor keeps blinking.
+const BLINK_SECONDS: f64 = 4.0;
 
 impl OnsiteApp {
     /// An app over `library` (bundled packs only when `None`) with remembered `settings`.
@@ -70,6 +84,8 @@ impl OnsiteApp {
             last_now: 0.0,
             exports: Vec::new(),
             quitting: false,
+            last_input: 0.0,
+            cursor_blinks: true,
         }
     }
 
@@ -99,7 +115,7 @@ impl OnsiteApp {
         self.collect_save_reports();
         self.collect_exports();
         self.collect_dropped_files(&ctx);
-        self.handle_shortcuts(&ctx);
+        self.handle_shortcuts(&ctx, now);
         self.tick_clock(now);
 
         let mut actions = std::mem::take(&mut self.actions);
@@ -115,6 +131,9 @@ impl OnsiteApp {
             Screen::Packs => packs_screen::packs_ui(ui, state, now, &mut actions),
         });
         dialogs::dialog_ui(&ctx, &mut self.state, &mut actions);
+        theme::focus_ring(&ctx);
+        self.expire_notices(now, &ctx);
+        self.settle_cursor(&ctx, now);
 
         if !actions.is_empty() {
             // Actions change what is drawn; show the result without waiting for an event.
@@ -235,7 +254,7 @@ impl OnsiteApp {
                         ));
                     }
                     self.state.notice_with_button(
-                        super::notices::NoticeKind::Info,
+                        NoticeKind::Info,
                         text,
                         Some((
                             "Open".to_owned(),
@@ -245,6 +264,73 @@ impl OnsiteApp {
                 }
                 Err(error) => self.state.error(format!("Export failed: {error}")),
             }
+        }
+    }
+
+    /// Takes away information notices a while after they appeared (errors stay until
+    /// dismissed), and keeps only the newest few, so they never push the screen down.
+    fn expire_notices(&mut self, now: f64, ctx: &egui::Context) {
+        let notices = &mut self.state.notices;
+        for notice in notices.iter_mut() {
+            notice.shown_at.get_or_insert(now);
+        }
+        notices.retain(|notice| {
+            notice.kind == NoticeKind::Error
+                || notice.shown_at.is_none_or(|at| now - at < NOTICE_SECONDS)
+        });
+        let infos = notices
+            .iter()
+            .filter(|n| n.kind == NoticeKind::Info)
+            .count();
+        let mut extra = infos.saturating_sub(1);
+        notices.retain(|notice| {
+            if notice.kind == NoticeKind::Info && extra > 0 {
+                extra -= 1;
+                return false;
+            }
+            true
+        });
+        let errors = notices
+            .iter()
+            .filter(|n| n.kind == NoticeKind::Error)
+            .count();
+        let mut extra = errors.saturating_sub(MAX_ERRORS_SHOWN);
+        notices.retain(|notice| {
+            if notice.kind == NoticeKind::Error && extra > 0 {
+                extra -= 1;
+                return false;
+            }
+            true
+        });
+        if let Some(next) = notices
+            .iter()
+            .filter(|n| n.kind == NoticeKind::Info)
+            .filter_map(|n| n.shown_at)
+            .map(|at| at + NOTICE_SECONDS - now)
+            .reduce(f64::min)
+        {
+            ctx.request_repaint_after(Duration::from_secs_f64(next.max(0.05)));
+        }
+    }
+
+    /// The text cursor blinks only while the interviewer is typing or has just been: a
+    /// cursor blinking in a focused notes field forever would keep the window repainting
+    /// (and the laptop's battery draining) all interview long.
+    fn settle_cursor(&mut self, ctx: &egui::Context, now: f64) {
+        let active = ctx.input(|i| !i.events.is_empty() || i.pointer.is_moving());
+        if active {
+            self.last_input = now;
+        }
+        let blink = now - self.last_input < BLINK_SECONDS;
+        if blink != self.cursor_blinks {
+            self.cursor_blinks = blink;
+            ctx.all_styles_mut(|style| style.visuals.text_cursor.blink = blink);
+        }
+        // Only a focused text field has a cursor; otherwise nothing needs to change later.
+        if blink && ctx.egui_wants_keyboard_input() {
+            ctx.request_repaint_after(Duration::from_secs_f64(
+                (self.last_input + BLINK_SECONDS - now).max(0.05),
+            ));
         }
     }
 

@@ -74,7 +74,21 @@ impl OnsiteApp {
             InterviewAction::SetRecommendation(recommendation) => {
                 self.edit(now, |evaluation| evaluation.recommendation = recommendation);
             }
-            InterviewAction::Submit => self.submit(now),
+            InterviewAction::Submit => {
+                self.state.dialog = None;
+                self.submit(now);
+            }
+            InterviewAction::SetCandidate { candidate, role } => {
+                self.state.dialog = None;
+                let candidate = candidate.trim().to_owned();
+                if candidate.is_empty() {
+                    return self.state.error("The candidate's name cannot be empty.");
+                }
+                self.edit(now, |evaluation| {
+                    evaluation.candidate = candidate;
+                    evaluation.role = role.trim().to_owned();
+                });
+            }
             InterviewAction::Reopen => {
                 if let Some(session) = &mut self.state.session {
                     session.evaluation.status = EvaluationStatus::InProgress;
@@ -156,7 +170,13 @@ impl OnsiteApp {
         let Some(session) = &mut self.state.session else {
             return;
         };
-        if !on_interview || session.evaluation.is_submitted() {
+        let not_asked = session
+            .evaluation
+            .current_answer()
+            .is_some_and(|answer| answer.outcome == Outcome::NotAsked);
+        if !on_interview || session.evaluation.is_submitted() || not_asked {
+            // A question marked "not asked" takes no time, so its clock stands still (the
+            // time up to the mark was added by this frame's tick, before the mark applied).
             session.clock = None;
             return;
         }

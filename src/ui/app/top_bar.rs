@@ -67,7 +67,7 @@ pub(super) fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<
 /// "Saved" / "Saving…" / the save error, so the interviewer can trust their notes are safe.
 fn save_status_ui(ui: &mut egui::Ui, session: &Session) {
     if let Some(error) = &session.save_error {
-        ui.colored_label(theme::RED, "⚠ Not saved — retrying")
+        ui.colored_label(theme::colours(ui).red, "⚠ Not saved — retrying")
             .on_hover_text(error);
     } else if session.is_saved() {
         ui.weak("✔ Saved");

@@ -8,7 +8,7 @@ use crate::report::format::time_against_budget;
 use crate::ui::action::{Action, InterviewAction};
 use crate::ui::session::{NotesTab, Session};
 use crate::ui::shortcuts::Command;
-use crate::ui::theme;
+use crate::ui::{theme, widgets};
 
 /// The timer and buttons over the notes, the tabs, and the editor.
 pub(super) fn notes_ui(
@@ -21,102 +21,115 @@ pub(super) fn notes_ui(
     let Some(answer) = evaluation.answers.get(current) else {
         return;
     };
-    ui.horizontal(|ui| {
-        let colour = theme::timer_colour(ui, answer.seconds, answer.question.minutes);
-        ui.label(
-            egui::RichText::new(format!(
-                "⏱ {}",
-                time_against_budget(answer.seconds, answer.question.minutes)
-            ))
-            .size(theme::BODY * 1.2)
-            .color(colour),
-        )
-        .on_hover_text("Time on this question against its budget");
-        ui.separator();
-        for (outcome, command) in [
-            (Outcome::NotAsked, Command::ToggleNotAsked),
-            (Outcome::NoEvidence, Command::ToggleNoEvidence),
-        ] {
-            let on = answer.outcome == outcome;
-            if ui
-                .add(egui::Button::selectable(on, command.label()))
-                .on_hover_text(command.hint(ui.ctx()))
-                .clicked()
-            {
-                actions.push(match outcome {
-                    Outcome::NotAsked => Action::Interview(InterviewAction::ToggleNotAsked),
-                    _ => Action::Interview(InterviewAction::ToggleNoEvidence),
-                });
+    widgets::split_row(
+        ui,
+        "notes-toolbar",
+        actions,
+        |ui, actions| {
+            let colour = theme::timer_colour(ui, answer.seconds, answer.question.minutes);
+            ui.label(
+                egui::RichText::new(format!(
+                    "⏱ {}",
+                    time_against_budget(answer.seconds, answer.question.minutes)
+                ))
+                .size(theme::BODY * 1.2)
+                .color(colour),
+            )
+            .on_hover_text("Time on this question against its budget");
+            for (outcome, command, action) in [
+                (
+                    Outcome::NotAsked,
+                    Command::ToggleNotAsked,
+                    InterviewAction::ToggleNotAsked,
+                ),
+                (
+                    Outcome::NoEvidence,
+                    Command::ToggleNoEvidence,
+                    InterviewAction::ToggleNoEvidence,
+                ),
+            ] {
+                let on = answer.outcome == outcome;
+                if ui
+                    .add(egui::Button::selectable(on, command.label()))
+                    .on_hover_text(command.hint(ui.ctx()))
+                    .clicked()
+                {
+                    actions.push(action.into());
+                }
             }
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        },
+        |ui, actions| {
             let last = current + 1 >= evaluation.answers.len();
             if ui
                 .add_enabled(!last, egui::Button::new("Next ▶"))
                 .on_hover_text(Command::NextQuestion.hint(ui.ctx()))
                 .clicked()
             {
-                actions.push(Action::Interview(InterviewAction::GoTo(current + 1)));
+                actions.push(InterviewAction::GoTo(current + 1).into());
             }
             if ui
                 .add_enabled(current > 0, egui::Button::new("◀ Previous"))
                 .on_hover_text(Command::PreviousQuestion.hint(ui.ctx()))
                 .clicked()
             {
-                actions.push(Action::Interview(InterviewAction::GoTo(
-                    current.saturating_sub(1),
-                )));
+                actions.push(InterviewAction::GoTo(current.saturating_sub(1)).into());
             }
-        });
-    });
+        },
+    );
     ui.add_space(4.0);
-    ui.horizontal(|ui| {
-        ui.weak("Notes:");
-        for (tab, command, label) in [
-            (
-                NotesTab::Question,
-                Command::QuestionNotes,
-                format!("Question {}", current + 1),
-            ),
-            (
-                NotesTab::General,
-                Command::GeneralNotes,
-                "General".to_owned(),
-            ),
-            (
-                NotesTab::Private,
-                Command::PrivateNotes,
-                "🔒 Private".to_owned(),
-            ),
-        ] {
-            if ui
-                .add(egui::Button::selectable(session.notes_tab == tab, label))
-                .on_hover_text(command.hint(ui.ctx()))
-                .clicked()
-            {
-                actions.push(Action::Interview(InterviewAction::ShowNotes(tab)));
+    widgets::split_row(
+        ui,
+        "notes-tabs",
+        actions,
+        |ui, actions| {
+            ui.weak("Notes:");
+            for (tab, command, label) in [
+                (
+                    NotesTab::Question,
+                    Command::QuestionNotes,
+                    format!("Question {}", current + 1),
+                ),
+                (
+                    NotesTab::General,
+                    Command::GeneralNotes,
+                    "General".to_owned(),
+                ),
+                (
+                    NotesTab::Private,
+                    Command::PrivateNotes,
+                    "🔒 Private".to_owned(),
+                ),
+            ] {
+                if ui
+                    .add(egui::Button::selectable(session.notes_tab == tab, label))
+                    .on_hover_text(command.hint(ui.ctx()))
+                    .clicked()
+                {
+                    actions.push(InterviewAction::ShowNotes(tab).into());
+                }
             }
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        },
+        |ui, _| {
             ui.small(format!(
                 "{} inserts a timestamp",
                 Command::InsertTimestamp.hint(ui.ctx())
             ));
-        });
-    });
+        },
+    );
+    let path = &session.path;
     let (id, hint, label) = match session.notes_tab {
         NotesTab::Question => (
-            notes_id(NotesTab::Question, current),
+            notes_id(path, NotesTab::Question, current),
             "Notes on the answer — saved as you type",
             "Question notes",
         ),
         NotesTab::General => (
-            notes_id(NotesTab::General, 0),
+            notes_id(path, NotesTab::General, 0),
             "Notes on the whole interview",
             "General notes",
         ),
         NotesTab::Private => (
-            notes_id(NotesTab::Private, 0),
+            notes_id(path, NotesTab::Private, 0),
             "Only for you — left out of exports unless you ask",
             "Private notes",
         ),
@@ -138,8 +151,9 @@ pub(super) fn notes_ui(
         .hint_text(hint)
         .interactive(!read_only)
         .desired_width(f32::INFINITY)
-        .desired_rows(20)
-        .lock_focus(true);
+        .desired_rows(8)
+        // Tab moves on to the next control instead of typing a tab into the notes.
+        .lock_focus(false);
     let response = egui::ScrollArea::vertical()
         .id_salt(("notes-scroll", id))
         .auto_shrink([false, false])
@@ -156,9 +170,10 @@ pub(super) fn notes_ui(
     }
 }
 
-/// The id of a notes editor, so focus and the cursor can be set from outside.
-pub fn notes_id(tab: NotesTab, question: usize) -> egui::Id {
-    egui::Id::unique(("notes", tab as u8, question))
+/// The id of a notes editor, so focus and the cursor can be set from outside. It names the
+/// evaluation file, so a cursor or scroll position never carries over to another interview.
+pub fn notes_id(path: &std::path::Path, tab: NotesTab, question: usize) -> egui::Id {
+    egui::Id::unique(("notes", path, tab as u8, question))
 }
 
 /// Inserts `text` at the start of a new line at the cursor of the current question's notes
@@ -169,7 +184,7 @@ pub fn insert_line_at_cursor(ctx: &egui::Context, session: &mut Session, text: &
         return;
     };
     let notes = &mut answer.notes;
-    let id = notes_id(NotesTab::Question, current);
+    let id = notes_id(&session.path, NotesTab::Question, current);
     let mut state = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
     let char_count = notes.chars().count();
     let at_char = state

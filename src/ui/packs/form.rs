@@ -4,6 +4,7 @@
 use eframe::egui;
 
 use super::editor::{PackEditor, parse_tags};
+use crate::domain::limits::{MAX_MINUTES, MAX_WEIGHT, MIN_WEIGHT};
 use crate::domain::validate::{Field, Problem};
 use crate::domain::{Level, Question, QuestionField, Rubric, RubricLevel};
 use crate::ui::theme;
@@ -61,7 +62,7 @@ pub(super) fn pack_fields_ui(ui: &mut egui::Ui, editor: &mut PackEditor, now: f6
 fn problems_ui(ui: &mut egui::Ui, problems: &[&Problem]) {
     for problem in problems {
         ui.colored_label(
-            theme::RED,
+            theme::colours(ui).red,
             format!("{}: {}", problem.field, problem.message),
         );
     }
@@ -90,7 +91,7 @@ pub(super) fn question_form_ui(
     };
     let show = |ui: &mut egui::Ui, messages: Vec<String>| {
         for message in messages {
-            ui.colored_label(theme::RED, message);
+            ui.colored_label(theme::colours(ui).red, message);
         }
     };
 
@@ -104,80 +105,111 @@ pub(super) fn question_form_ui(
     }
     show(ui, messages);
 
-    ui.horizontal(|ui| {
-        let label = ui.label("Id");
-        if ui
-            .add(egui::TextEdit::singleline(&mut question.id).desired_width(220.0))
-            .labelled_by(label.id)
-            .changed()
-        {
-            changed = Some(QuestionField::Id);
-        }
-        let label = ui.label("Minutes");
-        if ui
-            .add(egui::DragValue::new(&mut question.minutes).range(1..=240))
-            .labelled_by(label.id)
-            .changed()
-        {
-            changed = Some(QuestionField::Minutes);
-        }
-        let label = ui.label("Weight");
-        if ui
-            .add(
-                egui::DragValue::new(&mut question.weight)
-                    .range(0.1..=100.0)
-                    .speed(0.1),
-            )
-            .labelled_by(label.id)
-            .changed()
-        {
-            changed = Some(QuestionField::Weight);
-        }
-        egui::ComboBox::from_label("Level")
-            .selected_text(question.level.label())
-            .show_ui(ui, |ui| {
-                for level in Level::ALL {
-                    if ui
-                        .selectable_value(&mut question.level, level, level.label())
-                        .changed()
-                    {
-                        changed = Some(QuestionField::Level);
-                    }
-                }
+    // One field a row, labels in the first column: readable at any width, and each number
+    // field under its own id so a value typed into one never lands in another.
+    egui::Grid::new(("question-fields", index))
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            let label = ui.label("Id");
+            if ui
+                .add(egui::TextEdit::singleline(&mut question.id).desired_width(f32::INFINITY))
+                .labelled_by(label.id)
+                .on_hover_text(QuestionField::Id.help())
+                .changed()
+            {
+                changed = Some(QuestionField::Id);
+            }
+            ui.end_row();
+            let label = ui.label("Minutes");
+            let minutes = ui.push_id(("minutes", index), |ui| {
+                ui.add(egui::DragValue::new(&mut question.minutes).range(1..=MAX_MINUTES))
             });
-    });
-
-    ui.horizontal(|ui| {
-        let label = ui.label("Competency");
-        if ui
-            .add(egui::TextEdit::singleline(&mut question.competency).desired_width(200.0))
-            .labelled_by(label.id)
-            .changed()
-        {
-            changed = Some(QuestionField::Competency);
-        }
-        egui::ComboBox::from_id_salt("competency-pick")
-            .selected_text("Pick…")
-            .show_ui(ui, |ui| {
-                for competency in competencies {
-                    if ui
-                        .selectable_label(question.competency == *competency, competency)
-                        .clicked()
-                    {
-                        question.competency.clone_from(competency);
-                        changed = Some(QuestionField::Competency);
+            if minutes
+                .inner
+                .labelled_by(label.id)
+                .on_hover_text(QuestionField::Minutes.help())
+                .changed()
+            {
+                changed = Some(QuestionField::Minutes);
+            }
+            ui.end_row();
+            let label = ui.label("Weight");
+            let weight = ui.push_id(("weight", index), |ui| {
+                ui.add(
+                    egui::DragValue::new(&mut question.weight)
+                        .range(MIN_WEIGHT..=MAX_WEIGHT)
+                        .speed(0.1)
+                        .max_decimals(1),
+                )
+            });
+            if weight
+                .inner
+                .labelled_by(label.id)
+                .on_hover_text(QuestionField::Weight.help())
+                .changed()
+            {
+                changed = Some(QuestionField::Weight);
+            }
+            ui.end_row();
+            let label = ui.label("Level");
+            egui::ComboBox::from_id_salt(("level", index))
+                .selected_text(question.level.label())
+                .show_ui(ui, |ui| {
+                    for level in Level::ALL {
+                        if ui
+                            .selectable_value(&mut question.level, level, level.label())
+                            .changed()
+                        {
+                            changed = Some(QuestionField::Level);
+                        }
                     }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label("Competency");
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .add(egui::TextEdit::singleline(&mut question.competency).desired_width(200.0))
+                    .labelled_by(label.id)
+                    .on_hover_text(QuestionField::Competency.help())
+                    .changed()
+                {
+                    changed = Some(QuestionField::Competency);
                 }
-            })
-            .response
-            .on_hover_text("Choose a competency used by other questions");
-    });
-    ui.horizontal(|ui| {
-        if let Some(tags) = tags_field(ui, &mut editor.question_tags_text) {
-            question.tags = tags;
-            changed = Some(QuestionField::Tags);
-        }
-    });
+                egui::ComboBox::from_id_salt(("competency-pick", index))
+                    .selected_text("Pick…")
+                    .show_ui(ui, |ui| {
+                        for competency in competencies {
+                            if ui
+                                .selectable_label(question.competency == *competency, competency)
+                                .clicked()
+                            {
+                                question.competency.clone_from(competency);
+                                changed = Some(QuestionField::Competency);
+                            }
+                        }
+                    })
+                    .response
+                    .on_hover_text("Choose from the competency vocabulary the packs share");
+            });
+            ui.end_row();
+            if let Some(tags) = tags_field(ui, &mut editor.question_tags_text) {
+                question.tags = tags;
+                changed = Some(QuestionField::Tags);
+            }
+            ui.end_row();
+        });
+    if !question.competency.trim().is_empty() && !competencies.contains(&question.competency) {
+        ui.colored_label(
+            theme::colours(ui).amber,
+            format!(
+                "“{}” is not in the competency vocabulary, so its scores will not line up with other packs'.",
+                question.competency.trim()
+            ),
+        );
+    }
 
     if multiline_field(ui, "Why we ask", &mut question.purpose, 2) {
         changed = Some(QuestionField::Purpose);
@@ -251,8 +283,10 @@ fn list_editor(ui: &mut egui::Ui, title: &str, id: &str, items: &mut Vec<String>
             let width = ui.available_width() - 48.0;
             changed |= ui
                 .add(
-                    egui::TextEdit::singleline(item)
+                    egui::TextEdit::multiline(item)
                         .id_salt((id, index))
+                        .desired_rows(1)
+                        .lock_focus(false)
                         .desired_width(width),
                 )
                 .labelled_by(label.id)

@@ -21,7 +21,7 @@ pub fn packs_ui(ui: &mut egui::Ui, state: &mut AppState, now: f64, actions: &mut
         .default_size(240.0)
         .min_size(200.0)
         .show(ui, |ui| pack_list_ui(ui, state, actions));
-    let competencies = state.index.competencies().to_vec();
+    let competencies: Vec<String> = state.vocabulary.names().map(str::to_owned).collect();
     let Some(editor) = &mut state.pack_editor else {
         ui.add_space(24.0);
         ui.vertical_centered(|ui| {
@@ -35,12 +35,18 @@ pub fn packs_ui(ui: &mut egui::Ui, state: &mut AppState, now: f64, actions: &mut
         .resizable(true)
         .default_size(300.0)
         .min_size(220.0)
-        .show(ui, |ui| question_list_ui(ui, editor, now, actions));
+        .show(ui, |ui| question_list_ui(ui, editor, actions));
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
-            .id_salt(("question-form", editor.selected))
+            .id_salt(("question-form", &editor.pack.id, editor.selected))
+            .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.add_enabled_ui(!editor.is_read_only(), |ui| {
+                    egui::CollapsingHeader::new(egui::RichText::new("Pack details").strong())
+                        .id_salt(("pack-details", &editor.pack.id))
+                        .default_open(editor.pack.questions.len() <= 1)
+                        .show(ui, |ui| form::pack_fields_ui(ui, editor, now));
+                    ui.separator();
                     form::question_form_ui(ui, editor, &competencies, now);
                 });
             });
@@ -147,7 +153,7 @@ fn editor_header_ui(ui: &mut egui::Ui, editor: &mut PackEditor, actions: &mut Ve
             if !editor.problems.is_empty() {
                 let count = editor.problems.len();
                 ui.colored_label(
-                    theme::RED,
+                    theme::colours(ui).red,
                     if count == 1 {
                         "1 problem".to_owned()
                     } else {
@@ -167,17 +173,8 @@ fn editor_header_ui(ui: &mut egui::Ui, editor: &mut PackEditor, actions: &mut Ve
     });
 }
 
-fn question_list_ui(
-    ui: &mut egui::Ui,
-    editor: &mut PackEditor,
-    now: f64,
-    actions: &mut Vec<Action>,
-) {
+fn question_list_ui(ui: &mut egui::Ui, editor: &mut PackEditor, actions: &mut Vec<Action>) {
     ui.add_space(4.0);
-    ui.add_enabled_ui(!editor.is_read_only(), |ui| {
-        form::pack_fields_ui(ui, editor, now)
-    });
-    ui.separator();
     ui.horizontal(|ui| {
         ui.strong(format!("Questions ({})", editor.pack.questions.len()));
     });
@@ -216,7 +213,7 @@ fn question_list_ui(
                     }
                 ));
                 if editor.question_has_problems(index) {
-                    text = text.color(theme::RED);
+                    text = text.color(theme::colours(ui).red);
                 }
                 if ui
                     .add(

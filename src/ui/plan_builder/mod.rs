@@ -49,11 +49,18 @@ pub fn plan_builder_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Ve
 fn refresh_results(state: &mut AppState) {
     let builder = &mut state.builder;
     if builder.results_for.as_ref() != Some(&builder.filter) {
+        let query_changed = builder
+            .results_for
+            .as_ref()
+            .is_none_or(|old| old.query != builder.filter.query);
         builder.results = state.index.search(&builder.filter);
         builder.results_for = Some(builder.filter.clone());
-        if builder
-            .selected
-            .is_none_or(|key| !builder.results.contains(&key))
+        // A new query starts from its best hit: Down and Enter then mean "the top result",
+        // never the question that happened to be selected before.
+        if query_changed
+            || builder
+                .selected
+                .is_none_or(|key| !builder.results.contains(&key))
         {
             builder.selected = builder.results.first().copied();
         }
@@ -395,7 +402,7 @@ fn plan_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
                     .inner_margin(egui::Margin::symmetric(4, 2))
                     .corner_radius(4.0)
                     .stroke(if selected {
-                        egui::Stroke::new(1.0, super::theme::ACCENT)
+                        egui::Stroke::new(1.0, super::theme::colours(ui).accent)
                     } else {
                         egui::Stroke::NONE
                     })
@@ -455,7 +462,7 @@ fn plan_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
                     ui.painter().hline(
                         response.rect.x_range(),
                         response.rect.top(),
-                        egui::Stroke::new(2.0, super::theme::ACCENT),
+                        egui::Stroke::new(2.0, super::theme::colours(ui).accent),
                     );
                 }
             }
