@@ -2,8 +2,11 @@
 //! button ever shows an empty box instead of its icon.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use eframe::egui;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 
 /// Every Rust file under `src/ui/`, read at test time so a new file is covered without
 /// listing it here.
@@ -53,4 +56,68 @@ fn every_symbol_in_the_ui_has_a_glyph() {
     }
     missing.dedup();
     assert!(missing.is_empty(), "no glyph for: {missing:#?}");
+}
+
+/// Whether some installed font has a glyph for `c` (the test below needs one per script).
+fn installed_font_has(c: char) -> bool {
+    let mut database = fontdb::Database::new();
+    database.load_system_fonts();
+    database.faces().any(|face| {
+        database
+            .with_face_data(face.id, |data, index| {
+                ttf_parser::Face::parse(data, index)
+                    .ok()
+                    .and_then(|face| face.glyph_index(c))
+                    .is_some()
+            })
+            .unwrap_or(false)
+    })
+}
+
+/// Chinese and Hebrew typed into the interview notes are drawn with an installed font that
+/// has them, found while the interview runs, not shown as empty boxes.
+#[test]
+fn notes_in_chinese_and_hebrew_are_drawn_with_an_installed_font() {
+    let needed = ['用', 'ש'];
+    if let Some(c) = needed.iter().find(|c| !installed_font_has(**c)) {
+        eprintln!(
+            "skipped: no installed font draws {c:?}; install e.g. fonts-noto-cjk and fonts-noto-core to run this test"
+        );
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let library = onsite::storage::Library::open(home.path()).unwrap();
+    let evaluation = common::sample_evaluation();
+    let mut evaluation = evaluation;
+    evaluation.status = onsite::domain::EvaluationStatus::InProgress;
+    evaluation.current = 0;
+    let path = library.new_evaluation_path(&evaluation);
+    library.save_evaluation(&path, &evaluation).unwrap();
+    let app = onsite::ui::OnsiteApp::new(Some(library), Default::default());
+    let mut harness = common::window(app);
+    harness
+        .state_mut()
+        .push(onsite::ui::action::RecordAction::Resume(path));
+    harness.run();
+    harness
+        .get_by_label("Question notes")
+        .type_text(" 用幂等键 — שלום");
+    harness.run();
+    let notes = &harness
+        .state()
+        .state
+        .session
+        .as_ref()
+        .unwrap()
+        .evaluation
+        .answers[0]
+        .notes;
+    assert!(notes.ends_with(" 用幂等键 — שלום"), "{notes:?}");
+    let font = egui::FontId::proportional(14.0);
+    for c in needed {
+        assert!(
+            harness.ctx.fonts_mut(|fonts| fonts.has_glyph(&font, c)),
+            "no glyph for {c:?} in the window's fonts"
+        );
+    }
 }

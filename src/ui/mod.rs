@@ -35,6 +35,8 @@ pub fn run(open: Option<std::path::PathBuf>) -> anyhow::Result<()> {
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([760.0, 480.0]),
         persistence_path: app::persistence_path(library.as_ref()),
+        // The app installs its own system font provider (see `theme::install`).
+        system_font_fallback: false,
         ..Default::default()
     };
     eframe::run_native(

@@ -214,6 +214,13 @@ pub fn install(ctx: &egui::Context) {
     });
     // Zoom is handled by our own shortcuts so that Ctrl+0 can clear a rating.
     ctx.options_mut(|options| options.zoom_with_keyboard = false);
+    // Notes in any script: the bundled fonts come first, and a character they lack is drawn
+    // with an installed font that has it. The provider reads the system's font list on its
+    // own thread as soon as it is made, so the window never waits for it at start-up, and
+    // typing waits at most once, for the first such character of a script.
+    ctx.add_font_provider(std::sync::Arc::new(
+        egui_system_font_provider::SystemFontProvider::new(),
+    ));
 }
 
 /// Draws a clearly visible ring around the widget that has the keyboard, in every theme, so
