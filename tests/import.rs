@@ -1194,8 +1194,17 @@ fn huge_tables() {
     // that is held by a warning.
     let question = &markdown.pack.questions[0];
     assert_eq!(question.key_points.len(), MAX_LIST_ITEMS);
-    assert!(question.guidance.starts_with("Key points:\n- 1 – Weak: Blames the teammate."));
-    assert!(markdown.warnings.iter().any(|w| w.kind == WarningKind::LeftOut && !w.dropped.is_empty()));
+    assert!(
+        question
+            .guidance
+            .starts_with("Key points:\n- 1 – Weak: Blames the teammate.")
+    );
+    assert!(
+        markdown
+            .warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::LeftOut && !w.dropped.is_empty())
+    );
     // A wide header pads every short row below it with empty cells.
     let wide = format!(
         "## 1. Q?\n\n### Key points\n\n{}|\n{}|\n{}",
@@ -1272,11 +1281,7 @@ fn cli_imports_a_document_and_refuses_to_overwrite() {
         vocabulary: Some(onsite::storage::bundled_vocabulary().unwrap()),
         ..ImportOptions::default()
     };
-    let mapped = from_document(
-        "heading-style.md",
-        &document("heading-style.md"),
-        &options,
-    );
+    let mapped = from_document("heading-style.md", &document("heading-style.md"), &options);
     assert_eq!(saved, mapped.pack);
     assert_eq!(mapped.pack.questions[2].competency, "Architecture");
 

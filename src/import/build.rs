@@ -8,11 +8,11 @@ use std::collections::{HashMap, HashSet};
 
 use super::draft::{Block, BlockKind, Draft, DraftQuestion, Section, flat, prose};
 use super::fields::{add_tags, append, labelled, value};
+use super::fill::fill;
 use super::labels::Target;
 use super::shapes::looks_like_question;
 use super::warning::{ImportWarning, WarningKind};
 use super::words::{id_source, is_name, take_time_suffix};
-use super::fill::fill;
 use super::{ImportOptions, Imported, fit, rubric};
 use crate::domain::limits::{MAX_NAME_CHARS, MAX_QUESTIONS, MAX_TEXT_CHARS};
 use crate::domain::validate::validate_pack;
@@ -80,7 +80,10 @@ pub(crate) fn build(draft: Draft, options: &ImportOptions, fallback_title: &str)
         }
     }
     if let Some(&(line, _, _)) = kept.first() {
-        let names: Vec<String> = kept.iter().map(|(line, name, _)| format!("{name} (line {line})")).collect();
+        let names: Vec<String> = kept
+            .iter()
+            .map(|(line, name, _)| format!("{name} (line {line})"))
+            .collect();
         warnings.push(ImportWarning::document(
             line,
             WarningKind::KeptInGuidance,
@@ -92,7 +95,10 @@ pub(crate) fn build(draft: Draft, options: &ImportOptions, fallback_title: &str)
             ),
         ));
     }
-    description.extend(kept.into_iter().map(|(_, name, text)| labelled(&name, &text)));
+    description.extend(
+        kept.into_iter()
+            .map(|(_, name, text)| labelled(&name, &text)),
+    );
     pack.description = description
         .into_iter()
         .filter(|piece| !piece.trim().is_empty())
@@ -126,10 +132,20 @@ pub(crate) fn build(draft: Draft, options: &ImportOptions, fallback_title: &str)
     let mut mapped = Vec::new();
     pack.questions = shaped
         .into_iter()
-        .map(|question| fill(question, options.vocabulary.as_ref(), &mut mapped, &mut warnings))
+        .map(|question| {
+            fill(
+                question,
+                options.vocabulary.as_ref(),
+                &mut mapped,
+                &mut warnings,
+            )
+        })
         .collect();
     if !mapped.is_empty() {
-        let pairs: Vec<String> = mapped.iter().map(|(from, to)| format!("{from} → {to}")).collect();
+        let pairs: Vec<String> = mapped
+            .iter()
+            .map(|(from, to)| format!("{from} → {to}"))
+            .collect();
         warnings.push(ImportWarning::document(
             1,
             WarningKind::Adjusted,
@@ -173,7 +189,9 @@ fn fit_pack(pack: &mut QuestionPack, warnings: &mut Vec<ImportWarning>) {
     let (author, rest) = fit::split(&pack.author, MAX_NAME_CHARS);
     if !rest.is_empty() {
         pack.author = author;
-        pack.description = format!("{}\n\nAuthor: {rest}", pack.description).trim().to_owned();
+        pack.description = format!("{}\n\nAuthor: {rest}", pack.description)
+            .trim()
+            .to_owned();
     }
     let (description, rest) = fit::split(&pack.description, MAX_TEXT_CHARS);
     if !rest.is_empty() {
@@ -273,7 +291,9 @@ fn shape(
     let starts_with_text = intro
         .first()
         .is_some_and(|block| matches!(block.kind, BlockKind::Paragraph | BlockKind::Line));
-    let asks = intro.first().is_some_and(|block| looks_like_question(&block.text));
+    let asks = intro
+        .first()
+        .is_some_and(|block| looks_like_question(&block.text));
     let names = title.is_empty() || (is_name(&title) && !looks_like_question(&title) && asks);
     let (mut prompt, name) = if !prompt_blocks.is_empty() {
         (prose(&prompt_blocks), title)
@@ -394,4 +414,3 @@ fn dedupe_ids(questions: &mut [Shaped], warnings: &mut Vec<ImportWarning>) {
         question.id = renamed;
     }
 }
-

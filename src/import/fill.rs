@@ -124,7 +124,9 @@ pub(super) fn fill(
                 question.competency = value(&blocks);
                 None
             }
-            Some(Target::Field(Q::Competency)) => Some("a second competency kept in guidance".to_owned()),
+            Some(Target::Field(Q::Competency)) => {
+                Some("a second competency kept in guidance".to_owned())
+            }
             Some(Target::Field(Q::Level)) => match parse_level(&flat(&blocks)) {
                 Some(level) => {
                     question.level = level;
@@ -214,7 +216,11 @@ fn is_checklist(blocks: &[Block]) -> bool {
     !blocks
         .iter()
         .any(|block| matches!(block.kind, BlockKind::Code | BlockKind::Verbatim))
-        && blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).count() <= 2
+        && blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .count()
+            <= 2
         && points.len() <= CHECKLIST_POINTS
         && points
             .iter()
@@ -235,10 +241,11 @@ fn assign_competency(
     };
     let written = question.competency.trim().to_owned();
     let found = if written.is_empty() {
-        categories
-            .iter()
-            .rev()
-            .find_map(|name| vocabulary.canonical(name).map(|c| (name.clone(), c.to_owned())))
+        categories.iter().rev().find_map(|name| {
+            vocabulary
+                .canonical(name)
+                .map(|c| (name.clone(), c.to_owned()))
+        })
     } else {
         vocabulary
             .canonical(&written)

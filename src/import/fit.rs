@@ -18,14 +18,20 @@ pub(crate) fn split(text: &str, limit: usize) -> (String, String) {
     if !too_long(text, limit) {
         return (text.to_owned(), String::new());
     }
-    let end = text.char_indices().nth(limit).map_or(text.len(), |(at, _)| at);
+    let end = text
+        .char_indices()
+        .nth(limit)
+        .map_or(text.len(), |(at, _)| at);
     let head = &text[..end];
     let half = head.char_indices().nth(limit / 2).map_or(0, |(at, _)| at);
     let cut = ["\n\n", "\n", " "]
         .iter()
         .find_map(|separator| head[half..].rfind(separator).map(|at| half + at))
         .unwrap_or(end);
-    (text[..cut].trim_end().to_owned(), text[cut..].trim_start().to_owned())
+    (
+        text[..cut].trim_end().to_owned(),
+        text[cut..].trim_start().to_owned(),
+    )
 }
 
 /// Adds `text` to `guidance` as its own paragraph.
@@ -60,7 +66,11 @@ pub(crate) fn question(question: &mut Question, warn: &mut Warn<'_>) {
         question.purpose = purpose;
         add(&mut extra, &format!("Rest of why we ask:\n{rest}"));
     }
-    for field in [QuestionField::KeyPoints, QuestionField::FollowUps, QuestionField::RedFlags] {
+    for field in [
+        QuestionField::KeyPoints,
+        QuestionField::FollowUps,
+        QuestionField::RedFlags,
+    ] {
         let Some(items) = field.items_mut(question) else {
             continue;
         };
@@ -86,16 +96,24 @@ pub(crate) fn question(question: &mut Question, warn: &mut Warn<'_>) {
                 Vec::new(),
             );
             let list: Vec<String> = moved.iter().map(|item| format!("- {item}")).collect();
-            add(&mut extra, &format!("{}:\n{}", field.label(), list.join("\n")));
+            add(
+                &mut extra,
+                &format!("{}:\n{}", field.label(), list.join("\n")),
+            );
         }
     }
     if too_long(&question.competency, MAX_NAME_CHARS) {
         warn(
             WarningKind::KeptInGuidance,
-            format!("the competency is longer than {MAX_NAME_CHARS} characters; kept in the guidance"),
+            format!(
+                "the competency is longer than {MAX_NAME_CHARS} characters; kept in the guidance"
+            ),
             Vec::new(),
         );
-        add(&mut extra, &format!("Competency: {}", std::mem::take(&mut question.competency)));
+        add(
+            &mut extra,
+            &format!("Competency: {}", std::mem::take(&mut question.competency)),
+        );
     }
     if let Some(rubric) = question.rubric.take() {
         question.rubric = fit_rubric(rubric, &mut extra, warn);
@@ -148,7 +166,10 @@ fn fit_rubric(mut rubric: Rubric, extra: &mut String, warn: &mut Warn<'_>) -> Op
         let (anchor, rest) = split(&level.anchor, MAX_TEXT_CHARS);
         if !rest.is_empty() {
             level.anchor = anchor;
-            add(extra, &format!("Rest of the anchor of level {}:\n{rest}", level.score));
+            add(
+                extra,
+                &format!("Rest of the anchor of level {}:\n{rest}", level.score),
+            );
         }
     }
     Some(rubric)
@@ -215,7 +236,10 @@ mod tests {
         assert_eq!(problems, vec![]);
         assert!(question.guidance.starts_with("Rest of the question:\n"));
         assert_eq!(question.key_points.len(), MAX_LIST_ITEMS);
-        assert!(warnings.iter().any(|(kind, _, dropped)| *kind == WarningKind::LeftOut
-            && !dropped.is_empty()));
+        assert!(
+            warnings
+                .iter()
+                .any(|(kind, _, dropped)| *kind == WarningKind::LeftOut && !dropped.is_empty())
+        );
     }
 }

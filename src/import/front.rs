@@ -81,7 +81,10 @@ pub(crate) fn read(front: &FrontMatter) -> FrontFields {
 }
 
 fn is_tags(key: &str) -> bool {
-    matches!(key, "tags" | "keywords" | "categories" | "category" | "topics")
+    matches!(
+        key,
+        "tags" | "keywords" | "categories" | "category" | "topics"
+    )
 }
 
 /// `"a"` or `'a'` → `a`.

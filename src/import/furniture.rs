@@ -59,9 +59,7 @@ pub(crate) fn mark_furniture(leaves: &[Leaf], roles: &mut [Role]) {
             LeafKind::Paragraph | LeafKind::Summary if leaf.links.only => {
                 if leaf.links.images > 0 && leaf.links.anchors == 0 {
                     Some(Furniture::Badge)
-                } else if in_contents
-                    || (leaf.links.anchors > 0 && leaf.links.external == 0)
-                {
+                } else if in_contents || (leaf.links.anchors > 0 && leaf.links.external == 0) {
                     Some(Furniture::Contents)
                 } else {
                     None
@@ -77,4 +75,3 @@ pub(crate) fn mark_furniture(leaves: &[Leaf], roles: &mut [Role]) {
         }
     }
 }
-

@@ -73,7 +73,10 @@ pub(crate) fn pieces<'a>(html: &'a str, in_comment: &mut bool) -> Vec<Piece<'a>>
             rest = after;
             continue;
         }
-        match tail.find('>').and_then(|end| Some((end, tag(&tail[1..end])?))) {
+        match tail
+            .find('>')
+            .and_then(|end| Some((end, tag(&tail[1..end])?)))
+        {
             Some((end, tag)) => {
                 out.push(Piece::Tag(tag));
                 rest = &tail[end + 1..];
@@ -219,7 +222,16 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            ["details", "summary", "b", "Why?", "/b", "/summary", "<!--", "c: hidden"]
+            [
+                "details",
+                "summary",
+                "b",
+                "Why?",
+                "/b",
+                "/summary",
+                "<!--",
+                "c: hidden"
+            ]
         );
         assert!(comment);
         let rest = pieces("still --> after", &mut comment);
@@ -247,7 +259,14 @@ mod tests {
         assert_eq!(img.src.as_deref(), Some("a.png"));
         assert_eq!(img.alt.as_deref(), Some("A & B"));
         assert!(found.contains(&Piece::Text("<")));
-        assert!(found.iter().any(|p| matches!(p, Piece::Tag(t) if t.href.as_deref() == Some("x"))));
-        assert_eq!(decode("&lt;b&gt; &#65;&#x42; &bogus; &"), "<b> AB &bogus; &");
+        assert!(
+            found
+                .iter()
+                .any(|p| matches!(p, Piece::Tag(t) if t.href.as_deref() == Some("x")))
+        );
+        assert_eq!(
+            decode("&lt;b&gt; &#65;&#x42; &bogus; &"),
+            "<b> AB &bogus; &"
+        );
     }
 }

@@ -25,8 +25,8 @@ use super::labels::{self, Label, Target};
 use super::markdown::{ItemMark, Leaf, LeafKind};
 use super::place::{place, split_at_labels};
 use super::shapes::{
-    category_name, is_document_section, is_option, looks_like_question,
-    names_a_category, undecorated,
+    category_name, is_document_section, is_option, looks_like_question, names_a_category,
+    undecorated,
 };
 use super::warning::Dropped;
 use super::words::{Marker, strip_marker};
@@ -123,7 +123,11 @@ pub(crate) fn outline(leaves: Vec<Leaf>, draft: Draft) -> Draft {
     // No question in any shape: read every top-level list item as one, as a person would read
     // a file that is a title and a list.
     let second = Walk::new(draft, true).run(&leaves, &plan);
-    if second.questions.is_empty() { first } else { second }
+    if second.questions.is_empty() {
+        first
+    } else {
+        second
+    }
 }
 
 fn is_label_heading(leaf: &Leaf) -> bool {
@@ -177,7 +181,10 @@ pub(crate) fn plan(leaves: &[Leaf]) -> Plan {
         roles[title] = Role::Title;
     }
     let candidates: Vec<usize> = headings.into_iter().filter(|&i| Some(i) != title).collect();
-    let bodies: Vec<Body> = candidates.iter().map(|&i| body(leaves, &roles, i)).collect();
+    let bodies: Vec<Body> = candidates
+        .iter()
+        .map(|&i| body(leaves, &roles, i))
+        .collect();
     let asks: Vec<bool> = candidates
         .iter()
         .map(|&i| looks_like_question(&leaves[i].text))
@@ -207,8 +214,8 @@ pub(crate) fn plan(leaves: &[Leaf]) -> Plan {
     let question_level = pick(&asking, true).or_else(|| pick(&texts, false));
     // When nearly every asking heading is numbered, an unnumbered one at that level is not a
     // question ("### Conclusion" among "### 12. …").
-    let numbered_level = question_level
-        .is_some_and(|l| asking[l] >= 3 && numbered_at[l] * 10 >= asking[l] * 9);
+    let numbered_level =
+        question_level.is_some_and(|l| asking[l] >= 3 && numbered_at[l] * 10 >= asking[l] * 9);
 
     for (k, &i) in candidates.iter().enumerate() {
         let leaf = &leaves[i];
@@ -223,9 +230,7 @@ pub(crate) fn plan(leaves: &[Leaf]) -> Plan {
             let next_deeper = candidates
                 .get(k + 1)
                 .is_some_and(|&n| level(&leaves[n]) > level(leaf));
-            if (numbered_level && !numbered(leaf))
-                || (bodies[k] == Body::Empty && next_deeper)
-            {
+            if (numbered_level && !numbered(leaf)) || (bodies[k] == Body::Empty && next_deeper) {
                 Role::Category
             } else {
                 Role::Question
@@ -237,7 +242,9 @@ pub(crate) fn plan(leaves: &[Leaf]) -> Plan {
         };
     }
     for (i, leaf) in leaves.iter().enumerate() {
-        if leaf.kind == LeafKind::Summary && roles[i] == Role::Content && !is_part_summary(&leaf.text)
+        if leaf.kind == LeafKind::Summary
+            && roles[i] == Role::Content
+            && !is_part_summary(&leaf.text)
         {
             roles[i] = Role::Summary;
         }
@@ -263,6 +270,12 @@ fn body(leaves: &[Leaf], roles: &[Role], at: usize) -> Body {
             break;
         }
         match leaf.kind {
+            // `<summary>` questions right under the heading make it a category; after text
+            // they are questions of their own, past the heading's body.
+            LeafKind::Summary if !is_part_summary(&leaf.text) && text == 0 && lists.is_empty() => {
+                summaries += 1;
+            }
+            LeafKind::Summary if !is_part_summary(&leaf.text) && summaries == 0 => break,
             LeafKind::Summary if !is_part_summary(&leaf.text) => summaries += 1,
             LeafKind::Paragraph if leaf.item.is_some() && !is_option(&leaf.text) => {
                 let entry = lists.entry(leaf.list).or_insert((0, 0));
@@ -277,7 +290,7 @@ fn body(leaves: &[Leaf], roles: &[Role], at: usize) -> Body {
         .values()
         .fold((0, 0), |(n, q), (items, asking)| (n + items, q + asking));
     let listed = items > 0 && (asking * 2 > items || (name_groups && text <= 1));
-    if summaries > 0 || (listed && items > text) {
+    if summaries > 0 || (listed && items >= text) {
         Body::Questions
     } else if text > 0 || items > 0 {
         Body::Text
@@ -478,7 +491,11 @@ impl Walk {
             None => text.to_owned(),
         };
         DraftQuestion {
-            categories: self.categories.iter().map(|(_, name)| name.clone()).collect(),
+            categories: self
+                .categories
+                .iter()
+                .map(|(_, name)| name.clone())
+                .collect(),
             ..DraftQuestion::new(line, title)
         }
     }
@@ -513,7 +530,11 @@ impl Walk {
         {
             return false;
         }
-        let listed = plan.question_lists.get(&leaf.list).copied().unwrap_or(false);
+        let listed = plan
+            .question_lists
+            .get(&leaf.list)
+            .copied()
+            .unwrap_or(false);
         let follows_on = matches!(mark, ItemMark::Number(n) if Some(n) == self.expected);
         match &self.place {
             Place::Preamble => leaf.depth == 1 && (listed || self.every_list),
@@ -545,14 +566,8 @@ impl Walk {
     /// Whether a paragraph starts a question here: "Q: …", "Question 3: …", "**1. …**", or a
     /// bold question of its own, where no heading question is open.
     fn starts_paragraph_question(&self, leaf: &Leaf) -> bool {
-        if self.strict
-            || leaf.kind != LeafKind::Paragraph
-            || leaf.item.is_some()
-            || leaf.depth != 0
+        if self.strict || leaf.kind != LeafKind::Paragraph || leaf.item.is_some() || leaf.depth != 0
         {
-            return false;
-        }
-        if matches!(self.place, Place::Question(Origin::Heading(_) | Origin::Summary)) {
             return false;
         }
         let prompt_label = leaf
@@ -561,11 +576,22 @@ impl Walk {
             .and_then(|lead| labels::bold(&leaf.text, lead, false))
             .or_else(|| labels::leading(&leaf.text))
             .is_some_and(|(label, _)| label.field() == Some(Target::Field(QuestionField::Prompt)));
-        let marked = strip_marker(&leaf.text).is_some_and(|(marker, _)| {
-            matches!(marker, Marker::Named(_)) || leaf.lead.is_some()
-        });
+        let marked = strip_marker(&leaf.text)
+            .is_some_and(|(marker, _)| matches!(marker, Marker::Named(_)) || leaf.lead.is_some());
         let bold_question = leaf.lead.as_deref() == Some(leaf.text.as_str())
             && leaf.text.trim_end_matches('*').ends_with('?');
+        if matches!(
+            self.place,
+            Place::Question(Origin::Heading(_) | Origin::Summary)
+        ) {
+            // Under a heading that names a question, "Question: …" is its prompt; under one
+            // that already asks, a "Q: …" is the next question.
+            return prompt_label
+                && self
+                    .current
+                    .as_ref()
+                    .is_some_and(|question| looks_like_question(&question.title));
+        }
         prompt_label || marked || bold_question
     }
 
@@ -594,7 +620,9 @@ impl Walk {
             let text = match labels::bold(&first.text, first.lead.as_deref().unwrap_or(""), false)
                 .or_else(|| labels::leading(&first.text))
             {
-                Some((label, rest)) if label.field() == Some(Target::Field(QuestionField::Prompt)) => {
+                Some((label, rest))
+                    if label.field() == Some(Target::Field(QuestionField::Prompt)) =>
+                {
                     rest.to_owned()
                 }
                 _ => first.text.clone(),
@@ -613,13 +641,20 @@ impl Walk {
                     && leaf.item.is_some()
                     && leaf.depth > depth
                     && leaf.kind == LeafKind::Paragraph
-                    && question.body.sections.iter().all(|s| s.opener == Opener::Auto)
+                    && question
+                        .body
+                        .sections
+                        .iter()
+                        .all(|s| s.opener == Opener::Auto)
                     && !starts_with_label(&leaf)
                 {
                     // Nested items under a listed question are its follow-ups.
                     if question.body.sections.is_empty() {
                         question.body.open(
-                            Label::Known(Target::Field(QuestionField::FollowUps), "Follow-ups".into()),
+                            Label::Known(
+                                Target::Field(QuestionField::FollowUps),
+                                "Follow-ups".into(),
+                            ),
                             leaf.line,
                             Opener::Auto,
                         );

@@ -215,15 +215,15 @@ fn assemble(levels: BTreeMap<u8, Collected>, unplaced: Vec<String>) -> Parsed {
         anchor: match &level.exact_anchor {
             Some(exact) if level.anchors.iter().all(|a| a.trim().is_empty()) => exact.clone(),
             _ => level
-            .anchors
-            .iter()
-            .map(|a| a.trim())
-            .filter(|a| !a.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
-            .trim_end_matches(';')
-            .trim_end()
-            .to_owned(),
+                .anchors
+                .iter()
+                .map(|a| a.trim())
+                .filter(|a| !a.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+                .trim_end_matches(';')
+                .trim_end()
+                .to_owned(),
         },
     };
     let mut filled = Vec::new();

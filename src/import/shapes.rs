@@ -6,20 +6,64 @@ use super::words::strip_marker;
 
 /// Words a question starts with: interrogatives and the verbs of interview tasks.
 const ASKING: &[&str] = &[
-    "what", "whats", "how", "hows", "why", "when", "where", "which", "who", "whom", "whose",
-    "is", "are", "was", "were", "can", "could", "do", "does", "did", "should", "would", "will",
-    "have", "has", "may", "might", "shall",
+    "what", "whats", "how", "hows", "why", "when", "where", "which", "who", "whom", "whose", "is",
+    "are", "was", "were", "can", "could", "do", "does", "did", "should", "would", "will", "have",
+    "has", "may", "might", "shall",
 ];
 
 /// Verbs that start a task ("Explain …", "Design …"); they need a few words after them, so a
 /// category called "Design patterns" stays a category.
 const TASKS: &[&str] = &[
-    "explain", "describe", "tell", "name", "list", "compare", "define", "write", "implement",
-    "design", "give", "discuss", "walk", "contrast", "differentiate", "distinguish", "outline",
-    "summarize", "summarise", "suppose", "imagine", "create", "build", "find", "calculate",
-    "identify", "state", "mention", "provide", "demonstrate", "illustrate", "elaborate",
-    "share", "talk", "reverse", "sort", "convert", "predict", "guess", "show", "detect",
-    "count", "merge", "check", "print", "return", "remove", "debug", "refactor", "estimate",
+    "explain",
+    "describe",
+    "tell",
+    "name",
+    "list",
+    "compare",
+    "define",
+    "write",
+    "implement",
+    "design",
+    "give",
+    "discuss",
+    "walk",
+    "contrast",
+    "differentiate",
+    "distinguish",
+    "outline",
+    "summarize",
+    "summarise",
+    "suppose",
+    "imagine",
+    "create",
+    "build",
+    "find",
+    "calculate",
+    "identify",
+    "state",
+    "mention",
+    "provide",
+    "demonstrate",
+    "illustrate",
+    "elaborate",
+    "share",
+    "talk",
+    "reverse",
+    "sort",
+    "convert",
+    "predict",
+    "guess",
+    "show",
+    "detect",
+    "count",
+    "merge",
+    "check",
+    "print",
+    "return",
+    "remove",
+    "debug",
+    "refactor",
+    "estimate",
 ];
 
 /// Fewest words a task needs to read as a question.
@@ -199,7 +243,8 @@ pub(crate) fn option_letter(text: &str) -> Option<char> {
     let letter = chars.next().filter(char::is_ascii_alphabetic)?;
     let rest = chars.as_str();
     let after = rest.strip_prefix([':', ')', '.'])?;
-    (after.is_empty() || after.starts_with(char::is_whitespace)).then(|| letter.to_ascii_uppercase())
+    (after.is_empty() || after.starts_with(char::is_whitespace))
+        .then(|| letter.to_ascii_uppercase())
 }
 
 /// Whether an option is marked correct (`[x]`).
@@ -238,9 +283,15 @@ mod tests {
 
     #[test]
     fn decoration_and_category_names() {
-        assert_eq!(undecorated(":rocket: 🚀 Getting started"), "Getting started");
+        assert_eq!(
+            undecorated(":rocket: 🚀 Getting started"),
+            "Getting started"
+        );
         assert_eq!(category_name("System Questions (61)"), "System Questions");
-        assert_eq!(category_name(":diamond: Junior Sysadmin:"), "Junior Sysadmin");
+        assert_eq!(
+            category_name(":diamond: Junior Sysadmin:"),
+            "Junior Sysadmin"
+        );
         assert_eq!(undecorated("“Quoted” start"), "“Quoted” start");
         assert!(is_document_section("🤝 Contributing"));
         assert!(is_contents("Table of Contents"));

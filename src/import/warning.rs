@@ -107,7 +107,10 @@ pub(crate) fn line_list(lines: &[usize]) -> String {
             format!("lines {} and {last}", rest.join(", "))
         }
         _ => {
-            let shown: Vec<String> = lines[..LINES_SHOWN].iter().map(ToString::to_string).collect();
+            let shown: Vec<String> = lines[..LINES_SHOWN]
+                .iter()
+                .map(ToString::to_string)
+                .collect();
             format!(
                 "lines {}, … and {} more",
                 shown.join(", "),

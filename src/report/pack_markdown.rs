@@ -144,7 +144,7 @@ fn write_rubric(out: &mut String, rubric: &Rubric) -> fmt::Result {
         };
         if level.anchor.is_empty() {
             writeln!(out, "- **{} {label}**", level.score)?;
-        } else if is_simple(&level.anchor) {
+        } else if is_simple_line(&level.anchor) {
             writeln!(
                 out,
                 "- **{} {label}** — {}",
@@ -222,11 +222,7 @@ fn item_text(text: &str, indent: &str) -> String {
 /// `text` in a fenced block with the info string `verbatim`, its fence longer than any run of
 /// backticks in it; `indent` starts every line after the first (inside a list item).
 fn verbatim(text: &str, indent: &str) -> String {
-    let longest = text
-        .split(|c| c != '`')
-        .map(str::len)
-        .max()
-        .unwrap_or(0);
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest.max(2) + 1);
     let mut out = format!("{fence}{VERBATIM}");
     for line in text.split('\n') {
@@ -324,7 +320,14 @@ mod tests {
     #[test]
     fn exact_blocks_for_text_paragraphs_cannot_carry() {
         assert!(is_simple("one\ntwo\n\nthree"));
-        for awkward in ["  indented", "a\n\n\nb", "tab\there", "end ", "\nstart", "a\r\nb"] {
+        for awkward in [
+            "  indented",
+            "a\n\n\nb",
+            "tab\there",
+            "end ",
+            "\nstart",
+            "a\r\nb",
+        ] {
             assert!(!is_simple(awkward), "{awkward:?}");
         }
         assert_eq!(

@@ -612,11 +612,7 @@ fn split_item(item: Option<(ItemMark, usize)>) -> (Option<ItemMark>, usize) {
 
 /// Code as a fenced block, with a fence longer than any run of backticks in it.
 pub(crate) fn fenced(info: &str, code: &str) -> String {
-    let longest = code
-        .split(|c| c != '`')
-        .map(str::len)
-        .max()
-        .unwrap_or(0);
+    let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest.max(2) + 1);
     format!("{fence}{info}\n{code}\n{fence}")
 }
@@ -641,4 +637,3 @@ fn is_back_to_top(shown: &str) -> bool {
     ];
     WORDS.contains(&normalise(shown).as_str())
 }
-
