@@ -64,7 +64,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = FormatArg::Pdf)]
         format: FormatArg,
     },
-    /// Import questions from a Markdown or plain-text document into a pack file.
+    /// Import questions from a Markdown or plain-text document into a pack file; prints what it
+    /// found ("42 questions · 17 follow-ups · 3 rubrics · 5 warnings") and every warning.
     Import {
         /// The document: `.md` and `.markdown` are read as Markdown, anything else as plain text.
         #[arg(value_name = "FILE")]
@@ -75,7 +76,8 @@ pub enum Command {
         /// The pack's id (default: an "Id:" in the document, else its title as a slug).
         #[arg(long)]
         id: Option<String>,
-        /// The pack's title (default: the document's first heading, else the file name).
+        /// The pack's title (default: the front matter's title, else the document's first
+        /// heading, else the file name).
         #[arg(long)]
         title: Option<String>,
         /// Replace the output file if it already exists.
@@ -169,7 +171,11 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
         } => import(
             &file,
             &output,
-            crate::import::ImportOptions { id, title },
+            crate::import::ImportOptions {
+                id,
+                title,
+                ..Default::default()
+            },
             force,
             out,
             err,
@@ -421,6 +427,12 @@ fn import(
         }
     };
     let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let mut options = options;
+    if options.vocabulary.is_none() {
+        // Competencies the shared vocabulary knows are written its way; without it (a broken
+        // bundled file) they are kept as the document writes them.
+        options.vocabulary = crate::storage::bundled_vocabulary().ok();
+    }
     let imported = crate::import::from_document(name, &text, &options);
     for warning in &imported.warnings {
         writeln!(
@@ -440,8 +452,7 @@ fn import(
         return Ok(ExitCode::FAILURE);
     }
     crate::storage::save(output, &imported.pack, crate::storage::Visibility::Shared)?;
-    let noun = if count == 1 { "question" } else { "questions" };
-    writeln!(out, "wrote {} ({count} {noun})", output.display())?;
+    writeln!(out, "wrote {} ({})", output.display(), imported.tally())?;
     Ok(ExitCode::SUCCESS)
 }
 

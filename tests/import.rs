@@ -8,6 +8,7 @@ mod common;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use onsite::domain::limits::{MAX_LIST_ITEMS, MAX_QUESTIONS};
 use onsite::domain::validate::validate_pack;
 use onsite::domain::{Level, Question, QuestionPack, Rubric, RubricLevel};
 use onsite::import::{
@@ -645,6 +646,7 @@ fn options_override_the_document() {
     let options = ImportOptions {
         id: Some("Team Backend!".into()),
         title: Some("Our backend loop".into()),
+        ..ImportOptions::default()
     };
     let imported = from_document("heading-style.md", &document("heading-style.md"), &options);
     assert_eq!(imported.pack.id, "team-backend");
@@ -722,7 +724,6 @@ fn text_that_fits_no_field_is_kept() {
     assert_eq!(
         messages,
         [
-            "text without a label kept in guidance: “Assume a clear day.”",
             "level “wizard” is not one of Any, Junior, Mid, Senior, Staff; kept in guidance",
             "time read as 20 minutes; the full text kept in guidance",
             "weight “lots” is not a number above 0 and at most 100; kept in guidance",
@@ -980,29 +981,20 @@ fn tables_outside_a_part_and_line_numbers() {
     let imported = from_markdown(text, &ImportOptions::default());
     let id = "tell-me-about-a-time-you-disagreed-with";
     let question = &imported.pack.questions[0];
-    assert_eq!(imported.pack.description, "");
+    // A table before the first question is the pack's, like any other text there; text under
+    // the question without a label is its answer, kept in the guidance as written.
+    assert_eq!(
+        imported.pack.description,
+        "- Onsite: Hiring team\n- Phone: Recruiter"
+    );
     assert_eq!(
         question.guidance,
         "- Ask for a recent example.\n\nNotes: - Keep it short."
     );
-    // A table before the first question is left out like any other text there, and each
-    // warning names the line of the first row it is about.
+    // Each warning names the line it is about.
     assert_eq!(
         warnings(&imported),
         vec![
-            warning(
-                5,
-                None,
-                WarningKind::LeftOut,
-                "text before the first question left out: “Onsite: Hiring team” and 1 more \
-                 block(s)"
-            ),
-            warning(
-                12,
-                Some(id),
-                WarningKind::KeptInGuidance,
-                "text without a label kept in guidance: “- Ask for a recent example.”"
-            ),
             warning(
                 14,
                 Some(id),
@@ -1156,17 +1148,25 @@ fn ten_megabytes_of_text() {
     let count = 10_000_000 / question.len();
     let text = question.repeat(count);
     let [markdown, _] = survives("10 MB of questions", &text);
-    assert_eq!(markdown.pack.questions.len(), count);
+    // A pack holds at most 20,000 questions; the rest are named in one warning.
+    assert!(count > MAX_QUESTIONS);
+    assert_eq!(markdown.pack.questions.len(), MAX_QUESTIONS);
     assert_eq!(
-        markdown.pack.questions[count - 1].id,
-        format!("how-do-you-roll-out-a-schema-change-{count}")
+        markdown.pack.questions[MAX_QUESTIONS - 1].id,
+        format!("how-do-you-roll-out-a-schema-change-{MAX_QUESTIONS}")
     );
+    let over = markdown
+        .warnings
+        .iter()
+        .find(|w| w.kind == WarningKind::LeftOut && w.message.contains("questions after the first"))
+        .unwrap();
+    assert_eq!(over.dropped.len(), count - MAX_QUESTIONS);
 
-    let numbered: String = (1..=120_000)
+    let numbered: String = (1..=MAX_QUESTIONS)
         .map(|n| format!("{n}. Why does question number {n} matter so much?\nAnswer: because.\n"))
         .collect();
     let [_, plain] = survives("numbered text", &numbered);
-    assert_eq!(plain.pack.questions.len(), 120_000);
+    assert_eq!(plain.pack.questions.len(), MAX_QUESTIONS);
 
     survives("one long line", &"word ".repeat(2_000_000));
     survives(
@@ -1190,7 +1190,21 @@ fn huge_tables() {
         "a long table",
         &format!("## 1. Q?\n\n### Key points\n\n| a | b | c |\n|---|---|---|\n{rows}"),
     );
-    assert_eq!(markdown.pack.questions[0].key_points.len(), 200_000);
+    // 200 key points fit; the rest go to the guidance up to its limit, and what is beyond
+    // that is held by a warning.
+    let question = &markdown.pack.questions[0];
+    assert_eq!(question.key_points.len(), MAX_LIST_ITEMS);
+    assert!(
+        question
+            .guidance
+            .starts_with("Key points:\n- 1 – Weak: Blames the teammate.")
+    );
+    assert!(
+        markdown
+            .warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::LeftOut && !w.dropped.is_empty())
+    );
     // A wide header pads every short row below it with empty cells.
     let wide = format!(
         "## 1. Q?\n\n### Key points\n\n{}|\n{}|\n{}",
@@ -1247,17 +1261,29 @@ fn cli_imports_a_document_and_refuses_to_overwrite() {
 
     let run = onsite(home.path(), &args);
     assert!(run.status.success(), "{}", text(&run.stderr));
-    assert_eq!(text(&run.stdout), format!("wrote {out} (3 questions)\n"));
+    assert_eq!(
+        text(&run.stdout),
+        format!("wrote {out} (3 questions · 2 follow-ups · 1 rubric · 3 warnings)\n")
+    );
+    // The CLI maps competencies onto the bundled vocabulary and says so.
     assert_eq!(
         text(&run.stderr),
-        "warning: tests/documents/heading-style.md:52: question \
+        "warning: tests/documents/heading-style.md:1: 1 competency mapped onto the vocabulary: \
+         System design → Architecture\n\
+         warning: tests/documents/heading-style.md:52: question \
          `walk-me-through-what-happens-when-a-service`: rubric guidance kept as guidance: levels \
          could not be told apart\n\
          warning: tests/documents/heading-style.md:57: question \
          `walk-me-through-what-happens-when-a-service`: unknown section `Notes` kept in guidance\n"
     );
     let saved: QuestionPack = onsite::storage::load(&output).unwrap();
-    assert_eq!(saved, import("heading-style.md").pack);
+    let options = ImportOptions {
+        vocabulary: Some(onsite::storage::bundled_vocabulary().unwrap()),
+        ..ImportOptions::default()
+    };
+    let mapped = from_document("heading-style.md", &document("heading-style.md"), &options);
+    assert_eq!(saved, mapped.pack);
+    assert_eq!(mapped.pack.questions[2].competency, "Architecture");
 
     let again = onsite(home.path(), &args);
     assert!(!again.status.success());

@@ -7,14 +7,21 @@
 use std::collections::{HashMap, HashSet};
 
 use super::draft::{Block, BlockKind, Draft, DraftQuestion, Section, flat, prose};
-use super::fields::{add_tags, append, items, labelled, parse_level, parse_weight};
-use super::labels::Field;
-use super::rubric;
+use super::fields::{add_tags, append, labelled, value};
+use super::fill::fill;
+use super::labels::Target;
+use super::shapes::looks_like_question;
 use super::warning::{ImportWarning, WarningKind};
-use super::words::{excerpt, id_source, is_name, is_plain_time, parse_minutes, take_time_suffix};
-use super::{ImportOptions, Imported};
-use crate::domain::validate::{MAX_MINUTES, MAX_WEIGHT, validate_pack};
-use crate::domain::{Question, QuestionPack, Rubric, slugify};
+use super::words::{id_source, is_name, take_time_suffix};
+use super::{ImportOptions, Imported, fit, rubric};
+use crate::domain::limits::{MAX_NAME_CHARS, MAX_QUESTIONS, MAX_TEXT_CHARS};
+use crate::domain::validate::validate_pack;
+use crate::domain::{QuestionField as Q, QuestionPack, slugify};
+
+/// The label of a question field, as a section target.
+const fn field(field: Q) -> Target {
+    Target::Field(field)
+}
 
 /// Time budget of a question whose document gives none.
 pub const DEFAULT_MINUTES: u32 = 10;
@@ -26,56 +33,137 @@ const MAX_ID: usize = 64;
 pub(crate) fn build(draft: Draft, options: &ImportOptions, fallback_title: &str) -> Imported {
     let Draft {
         title,
+        front_title,
+        front_description,
+        front_tags,
+        kept,
         preamble,
         questions,
         mut warnings,
     } = draft;
-    let title = [options.title.clone(), title]
+    let mut description = Vec::new();
+    description.extend(front_description);
+    // A heading title the front matter's title replaces stays in the description.
+    if let (Some(front), Some(heading)) = (&front_title, &title)
+        && front.trim() != heading.trim()
+        && options.title.is_none()
+    {
+        description.push(heading.clone());
+    }
+    let title = [options.title.clone(), front_title, title]
         .into_iter()
         .flatten()
         .map(|t| t.trim().to_owned())
         .find(|t| !t.is_empty())
         .unwrap_or_else(|| fallback_title.to_owned());
     let mut pack = QuestionPack::new(String::new(), title);
-    pack.description = prose(&preamble.intro);
+    pack.tags = front_tags;
+    description.push(prose(&preamble.intro));
     let mut document_id = None;
     for section in preamble.sections {
         if section.blocks.is_empty() {
             continue;
         }
         match section.label.field() {
-            Some(Field::Id) => document_id = Some(flat(&section.blocks)),
-            Some(Field::Author) => pack.author = flat(&section.blocks),
-            Some(Field::Tags) => add_tags(&mut pack.tags, &section.blocks),
-            Some(Field::Description) => append(&mut pack.description, prose(&section.blocks)),
-            Some(Field::Rubric) => match rubric::parse(&section.blocks) {
+            Some(Target::Field(Q::Id)) => document_id = Some(flat(&section.blocks)),
+            Some(Target::Author) => pack.author = value(&section.blocks),
+            Some(Target::Title) if options.title.is_none() => pack.title = prose(&section.blocks),
+            Some(Target::Field(Q::Tags)) => add_tags(&mut pack.tags, &section.blocks),
+            Some(Target::Description) => description.push(prose(&section.blocks)),
+            Some(Target::Field(Q::Rubric)) => match rubric::parse(&section.blocks) {
                 Some(parsed) if parsed.unplaced.is_empty() => {
                     pack.default_rubric = Some(parsed.rubric);
                 }
-                _ => warnings.push(left_out_before_questions(&section)),
+                _ => description.push(kept_before_questions(&section, &mut warnings)),
             },
-            _ => warnings.push(left_out_before_questions(&section)),
+            _ => description.push(kept_before_questions(&section, &mut warnings)),
         }
     }
+    if let Some(&(line, _, _)) = kept.first() {
+        let names: Vec<String> = kept
+            .iter()
+            .map(|(line, name, _)| format!("{name} (line {line})"))
+            .collect();
+        warnings.push(ImportWarning::document(
+            line,
+            WarningKind::KeptInGuidance,
+            format!(
+                "{} part(s) of the document outside the questions kept in the pack's \
+                 description: {}",
+                kept.len(),
+                names.join(", ")
+            ),
+        ));
+    }
+    description.extend(
+        kept.into_iter()
+            .map(|(_, name, text)| labelled(&name, &text)),
+    );
+    pack.description = description
+        .into_iter()
+        .filter(|piece| !piece.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
     pack.id = pack_id(options, document_id, &pack.title, &mut warnings);
+    fit_pack(&mut pack, &mut warnings);
 
     let mut shaped: Vec<Shaped> = questions
         .into_iter()
         .enumerate()
         .filter_map(|(index, question)| shape(question, index + 1, &mut warnings))
         .collect();
+    if shaped.len() > MAX_QUESTIONS {
+        let rest = shaped.split_off(MAX_QUESTIONS);
+        let line = rest.first().map_or(1, |q| q.line);
+        warnings.push(ImportWarning {
+            dropped: rest.iter().map(|q| q.prompt.clone()).collect(),
+            ..ImportWarning::document(
+                line,
+                WarningKind::LeftOut,
+                format!(
+                    "{} questions after the first {MAX_QUESTIONS} left out: a pack holds at \
+                     most {MAX_QUESTIONS}",
+                    rest.len()
+                ),
+            )
+        });
+    }
     dedupe_ids(&mut shaped, &mut warnings);
+    let mut mapped = Vec::new();
     pack.questions = shaped
         .into_iter()
-        .map(|question| fill(question, &mut warnings))
+        .map(|question| {
+            fill(
+                question,
+                options.vocabulary.as_ref(),
+                &mut mapped,
+                &mut warnings,
+            )
+        })
         .collect();
+    if !mapped.is_empty() {
+        let pairs: Vec<String> = mapped
+            .iter()
+            .map(|(from, to)| format!("{from} → {to}"))
+            .collect();
+        warnings.push(ImportWarning::document(
+            1,
+            WarningKind::Adjusted,
+            format!(
+                "{} competenc{} mapped onto the vocabulary: {}",
+                mapped.len(),
+                if mapped.len() == 1 { "y" } else { "ies" },
+                pairs.join(", ")
+            ),
+        ));
+    }
 
     if pack.questions.is_empty() {
         warnings.push(ImportWarning::document(
             1,
             WarningKind::NoQuestions,
-            "no questions found: start each question with a heading, a numbered item (“1. …”) \
-             or “Q1:”",
+            "no questions found: start each question with a heading, a list item, a numbered \
+             item (“1. …”), “Q1:” or a <summary>",
         ));
     }
     // The rules above always give a valid pack; if one ever does not, say so rather than hand
@@ -91,16 +179,52 @@ pub(crate) fn build(draft: Draft, options: &ImportOptions, fallback_title: &str)
     Imported { pack, warnings }
 }
 
-fn left_out_before_questions(section: &Section) -> ImportWarning {
-    ImportWarning::document(
+/// Keeps the pack's own fields within the limits.
+fn fit_pack(pack: &mut QuestionPack, warnings: &mut Vec<ImportWarning>) {
+    let (title, rest) = fit::split(&pack.title, MAX_NAME_CHARS);
+    if !rest.is_empty() {
+        pack.title = title;
+        pack.description = format!("{rest}\n\n{}", pack.description).trim().to_owned();
+    }
+    let (author, rest) = fit::split(&pack.author, MAX_NAME_CHARS);
+    if !rest.is_empty() {
+        pack.author = author;
+        pack.description = format!("{}\n\nAuthor: {rest}", pack.description)
+            .trim()
+            .to_owned();
+    }
+    let (description, rest) = fit::split(&pack.description, MAX_TEXT_CHARS);
+    if !rest.is_empty() {
+        pack.description = description;
+        warnings.push(ImportWarning {
+            dropped: vec![rest],
+            ..ImportWarning::document(
+                1,
+                WarningKind::LeftOut,
+                format!("the pack's description is longer than {MAX_TEXT_CHARS} characters; the rest left out"),
+            )
+        });
+    }
+    fit::tags(&mut pack.tags, &mut |kind, message, dropped| {
+        warnings.push(ImportWarning {
+            dropped,
+            ..ImportWarning::document(1, kind, message)
+        });
+    });
+}
+
+/// A labelled part before the first question that is not one of the pack's fields: kept in
+/// the description under its label.
+fn kept_before_questions(section: &Section, warnings: &mut Vec<ImportWarning>) -> String {
+    warnings.push(ImportWarning::document(
         section.line,
-        WarningKind::LeftOut,
+        WarningKind::KeptInGuidance,
         format!(
-            "`{}` before the first question left out: {}",
-            section.label.name(),
-            excerpt(&prose(&section.blocks))
+            "`{}` before the first question kept in the pack's description",
+            section.label.name()
         ),
-    )
+    ));
+    labelled(section.label.name(), &prose(&section.blocks))
 }
 
 fn pack_id(
@@ -124,14 +248,16 @@ fn pack_id(
 }
 
 /// A question with its prompt and id settled, before its fields are filled.
-struct Shaped {
-    line: usize,
-    id: String,
-    prompt: String,
-    minutes: Option<u32>,
+pub(super) struct Shaped {
+    pub(super) line: usize,
+    pub(super) id: String,
+    pub(super) prompt: String,
+    pub(super) minutes: Option<u32>,
     /// Unlabelled text under the question that is not its prompt.
-    leftover: Vec<Block>,
-    sections: Vec<Section>,
+    pub(super) leftover: Vec<Block>,
+    pub(super) sections: Vec<Section>,
+    pub(super) categories: Vec<String>,
+    pub(super) links: Vec<String>,
 }
 
 fn shape(
@@ -139,8 +265,14 @@ fn shape(
     number: usize,
     warnings: &mut Vec<ImportWarning>,
 ) -> Option<Shaped> {
-    let DraftQuestion { line, title, body } = question;
-    let has_minutes = body.has(Field::Minutes);
+    let DraftQuestion {
+        line,
+        title,
+        body,
+        categories,
+        links,
+    } = question;
+    let has_minutes = body.has(field(Q::Minutes));
     let mut intro = body.intro;
     let sections = body.sections;
     let mut title = title.trim().to_owned();
@@ -153,15 +285,19 @@ fn shape(
 
     let prompt_blocks: Vec<Block> = sections
         .iter()
-        .filter(|section| section.label.field() == Some(Field::Prompt))
+        .filter(|section| section.label.field() == Some(field(Q::Prompt)))
         .flat_map(|section| section.blocks.iter().cloned())
         .collect();
     let starts_with_text = intro
         .first()
         .is_some_and(|block| matches!(block.kind, BlockKind::Paragraph | BlockKind::Line));
+    let asks = intro
+        .first()
+        .is_some_and(|block| looks_like_question(&block.text));
+    let names = title.is_empty() || (is_name(&title) && !looks_like_question(&title) && asks);
     let (mut prompt, name) = if !prompt_blocks.is_empty() {
         (prose(&prompt_blocks), title)
-    } else if (title.is_empty() || is_name(&title)) && starts_with_text {
+    } else if names && starts_with_text {
         // "## Caching strategies" then "How would you …?": the heading names the question and
         // the paragraph asks it; the name becomes the id.
         let end = 1 + intro
@@ -175,6 +311,17 @@ fn shape(
     } else {
         (title, String::new())
     };
+    if prompt_blocks.is_empty() {
+        // Code right after the question is part of it: "What is the value of `foo`?" and the
+        // listing it asks about.
+        let code = intro
+            .iter()
+            .take_while(|block| matches!(block.kind, BlockKind::Code | BlockKind::Verbatim))
+            .count();
+        for block in intro.drain(..code) {
+            append(&mut prompt, block.text);
+        }
+    }
     if !has_minutes
         && minutes.is_none()
         && let Some((rest, found)) = take_time_suffix(&prompt)
@@ -185,7 +332,7 @@ fn shape(
 
     let explicit_id = sections
         .iter()
-        .filter(|section| section.label.field() == Some(Field::Id))
+        .filter(|section| section.label.field() == Some(field(Q::Id)))
         .map(|section| flat(&section.blocks))
         .find(|id| !id.is_empty());
     let mut made_up = false;
@@ -234,6 +381,8 @@ fn shape(
         minutes,
         leftover: intro,
         sections,
+        categories,
+        links,
     })
 }
 
@@ -264,187 +413,4 @@ fn dedupe_ids(questions: &mut [Shaped], warnings: &mut Vec<ImportWarning>) {
         ));
         question.id = renamed;
     }
-}
-
-/// Fills a question's fields from its sections.
-fn fill(shaped: Shaped, warnings: &mut Vec<ImportWarning>) -> Question {
-    let Shaped {
-        id,
-        prompt,
-        minutes,
-        leftover,
-        sections,
-        ..
-    } = shaped;
-    let mut question = Question::new(id.clone(), prompt, minutes.unwrap_or(DEFAULT_MINUTES));
-    let mut guidance = Vec::new();
-    let mut warn = |line: usize, kind: WarningKind, message: String| {
-        warnings.push(ImportWarning::question(line, &id, kind, message));
-    };
-
-    if let Some(first) = leftover.first() {
-        let text = prose(&leftover);
-        warn(
-            first.line,
-            WarningKind::KeptInGuidance,
-            format!("text without a label kept in guidance: {}", excerpt(&text)),
-        );
-        guidance.push(text);
-    }
-
-    // Rubric text may come in more than one section; it is read as one, where the first is.
-    let rubric_blocks: Vec<Block> = sections
-        .iter()
-        .filter(|section| section.label.field() == Some(Field::Rubric))
-        .flat_map(|section| section.blocks.iter().cloned())
-        .collect();
-    let mut rubric_done = false;
-    for section in sections {
-        let Section {
-            label,
-            line,
-            blocks,
-            ..
-        } = section;
-        if blocks.is_empty() {
-            continue;
-        }
-        // Why the section's text could not go into its field, when it could not.
-        let kept = match label.field() {
-            Some(Field::Prompt | Field::Id) => None,
-            Some(Field::Purpose) => {
-                append(&mut question.purpose, prose(&blocks));
-                None
-            }
-            Some(Field::KeyPoints) => {
-                question.key_points.extend(items(&blocks));
-                None
-            }
-            Some(Field::FollowUps) => {
-                question.follow_ups.extend(items(&blocks));
-                None
-            }
-            Some(Field::RedFlags) => {
-                question.red_flags.extend(items(&blocks));
-                None
-            }
-            Some(Field::Guidance) => {
-                guidance.push(prose(&blocks));
-                None
-            }
-            Some(Field::Tags) => {
-                add_tags(&mut question.tags, &blocks);
-                None
-            }
-            Some(Field::Rubric) if rubric_done => continue,
-            Some(Field::Rubric) => {
-                rubric_done = true;
-                question.rubric = read_rubric(&rubric_blocks, line, &mut guidance, &mut warn);
-                continue;
-            }
-            Some(Field::Competency) if question.competency.is_empty() => {
-                question.competency = flat(&blocks);
-                None
-            }
-            Some(Field::Competency) => Some("a second competency kept in guidance".to_owned()),
-            Some(Field::Level) => match parse_level(&flat(&blocks)) {
-                Some(level) => {
-                    question.level = level;
-                    None
-                }
-                None => Some(format!(
-                    "level {} is not one of Any, Junior, Mid, Senior, Staff; kept in guidance",
-                    excerpt(&flat(&blocks))
-                )),
-            },
-            Some(Field::Minutes) => {
-                let text = flat(&blocks);
-                match parse_minutes(&text).filter(|m| (1..=MAX_MINUTES).contains(m)) {
-                    Some(found) => {
-                        question.minutes = found;
-                        (!is_plain_time(&text)).then(|| {
-                            format!("time read as {found} minutes; the full text kept in guidance")
-                        })
-                    }
-                    None => Some(format!(
-                        "time {} is not 1 to {MAX_MINUTES} minutes; {} minutes used, the text \
-                         kept in guidance",
-                        excerpt(&text),
-                        question.minutes
-                    )),
-                }
-            }
-            Some(Field::Weight) => match parse_weight(&flat(&blocks)) {
-                Some(weight) => {
-                    question.weight = weight;
-                    None
-                }
-                None => Some(format!(
-                    "weight {} is not a number above 0 and at most {MAX_WEIGHT}; kept in guidance",
-                    excerpt(&flat(&blocks))
-                )),
-            },
-            Some(Field::Author | Field::Description) => Some(format!(
-                "section `{}` belongs to a pack, not a question; kept in guidance",
-                label.name()
-            )),
-            None => Some(format!(
-                "unknown section `{}` kept in guidance",
-                label.name()
-            )),
-        };
-        if let Some(reason) = kept {
-            warn(line, WarningKind::KeptInGuidance, reason);
-            guidance.push(labelled(label.name(), &prose(&blocks)));
-        }
-    }
-
-    question.guidance = guidance
-        .into_iter()
-        .filter(|piece| !piece.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    question
-}
-
-/// Reads the rubric sections of a question; text that names no level, or the whole text when
-/// levels cannot be told apart, goes to `guidance`.
-fn read_rubric(
-    blocks: &[Block],
-    line: usize,
-    guidance: &mut Vec<String>,
-    warn: &mut impl FnMut(usize, WarningKind, String),
-) -> Option<Rubric> {
-    let Some(parsed) = rubric::parse(blocks) else {
-        warn(
-            line,
-            WarningKind::KeptInGuidance,
-            "rubric guidance kept as guidance: levels could not be told apart".to_owned(),
-        );
-        guidance.push(prose(blocks));
-        return None;
-    };
-    if !parsed.unplaced.is_empty() {
-        let text = parsed.unplaced.join(" ");
-        warn(
-            line,
-            WarningKind::KeptInGuidance,
-            format!(
-                "rubric text that names no level kept in guidance: {}",
-                excerpt(&text)
-            ),
-        );
-        guidance.push(text);
-    }
-    if !parsed.filled.is_empty() {
-        warn(
-            line,
-            WarningKind::Adjusted,
-            format!(
-                "the rubric does not describe {}; the standard anchor is used",
-                parsed.filled.join(", ")
-            ),
-        );
-    }
-    Some(parsed.rubric)
 }

@@ -2,7 +2,7 @@
 //! sections of text blocks, before any field is filled. Sharing it keeps the rules that turn
 //! text into fields in one place, `build`.
 
-use super::labels::{Field, Label};
+use super::labels::{Label, Target};
 use super::warning::ImportWarning;
 
 /// Deepest list indentation written into guidance text; deeper items are not indented further
@@ -18,8 +18,10 @@ pub(crate) enum BlockKind {
     Line,
     /// A list item; the block's `depth` is 1 for a top-level list.
     Item,
-    /// Preformatted text: a code block or raw HTML.
+    /// A code block, as a fenced block.
     Code,
+    /// Text written exactly (a `verbatim` block of Onsite's own export).
+    Verbatim,
 }
 
 /// A block of text and where it was.
@@ -60,6 +62,8 @@ pub(crate) enum Opener {
     Paragraph,
     /// A labelled list item; sibling items may carry labels too.
     Item,
+    /// Opened by the importer itself, such as the follow-ups of a listed question.
+    Auto,
 }
 
 /// A labelled part of a question.
@@ -118,7 +122,7 @@ impl Body {
     }
 
     /// Whether any section fills `field`.
-    pub(crate) fn has(&self, field: Field) -> bool {
+    pub(crate) fn has(&self, field: Target) -> bool {
         self.sections
             .iter()
             .any(|section| section.label.field() == Some(field))
@@ -134,6 +138,23 @@ pub(crate) struct DraftQuestion {
     pub title: String,
     /// Everything under it.
     pub body: Body,
+    /// The category headings above it, outermost first ("Payments team", "Coding").
+    pub categories: Vec<String>,
+    /// Link targets of its heading, kept in the guidance.
+    pub links: Vec<String>,
+}
+
+impl DraftQuestion {
+    /// A question starting at `line` with this title and nothing under it yet.
+    pub(crate) fn new(line: usize, title: impl Into<String>) -> Self {
+        Self {
+            line,
+            title: title.into(),
+            body: Body::default(),
+            categories: Vec::new(),
+            links: Vec::new(),
+        }
+    }
 }
 
 /// A whole document as found.
@@ -141,6 +162,15 @@ pub(crate) struct DraftQuestion {
 pub(crate) struct Draft {
     /// The document's title, if it has one.
     pub title: Option<String>,
+    /// The title its front matter gives, which wins over a heading.
+    pub front_title: Option<String>,
+    /// The description its front matter gives, first in the pack's description.
+    pub front_description: Option<String>,
+    /// Tags its front matter gives.
+    pub front_tags: Vec<String>,
+    /// Text outside every question that is kept in the pack's description after the preamble:
+    /// introductions of categories and sections such as "Contributing": line, heading, text.
+    pub kept: Vec<(usize, String, String)>,
     /// Text before the first question that belongs to the pack (description, pack labels).
     pub preamble: Body,
     /// The questions in order.

@@ -45,7 +45,7 @@ pub(super) fn items(blocks: &[Block]) -> Vec<String> {
                     last.push_str(&block.text);
                 }
             }
-            BlockKind::Code => {
+            BlockKind::Code | BlockKind::Verbatim => {
                 out.push(block.text.clone());
                 item_depth = None;
             }
@@ -62,6 +62,13 @@ pub(super) fn items(blocks: &[Block]) -> Vec<String> {
 pub(super) fn add_tags(tags: &mut Vec<String>, blocks: &[Block]) {
     let mut known: HashSet<String> = tags.iter().cloned().collect();
     for block in blocks {
+        if block.kind == BlockKind::Verbatim {
+            // Written exactly by the export: one tag, as it is.
+            if known.insert(block.text.clone()) {
+                tags.push(block.text.clone());
+            }
+            continue;
+        }
         let pieces: Vec<&str> = match block.kind {
             BlockKind::Item => vec![block.text.as_str()],
             _ => block.text.split([',', ';', '\n']).collect(),
@@ -71,6 +78,15 @@ pub(super) fn add_tags(tags: &mut Vec<String>, blocks: &[Block]) {
                 tags.push(tag.to_owned());
             }
         }
+    }
+}
+
+/// A one-line value (an author, a competency): the text written exactly when it is one
+/// `verbatim` block, else its words on one line.
+pub(super) fn value(blocks: &[Block]) -> String {
+    match blocks {
+        [block] if block.kind == BlockKind::Verbatim => block.text.clone(),
+        _ => super::draft::flat(blocks),
     }
 }
 

@@ -4,140 +4,148 @@
 //! compared after [`normalise`], which makes "Follow-ups:", "follow ups" and "FOLLOW UPS" equal.
 
 use super::rubric;
+use crate::domain::QuestionField;
 
-/// A part of a question (or of the pack) that a labelled section fills.
+/// Where a labelled section's text goes: a question field, one of the pack's own fields, or a
+/// part the importer sorts itself (an expected answer, quiz options).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Field {
-    /// The question as put to the candidate, when it is given under a label.
-    Prompt,
-    /// An explicit id.
-    Id,
-    /// Why we ask.
-    Purpose,
-    /// What a strong answer covers.
-    KeyPoints,
-    /// The anchored scale, or prose to turn into one.
-    Rubric,
-    /// Rating advice kept as text.
-    Guidance,
-    /// Probing follow-up questions.
-    FollowUps,
-    /// Warning signs.
-    RedFlags,
-    /// The skill assessed.
-    Competency,
-    /// The seniority aimed at.
-    Level,
-    /// The time budget.
-    Minutes,
-    /// Search tags.
-    Tags,
-    /// Weight in the overall score.
-    Weight,
+pub(crate) enum Target {
+    /// A question field (in the pack's preamble, `Id`, `Tags` and `Rubric` set the pack's own).
+    Field(QuestionField),
     /// Who maintains the pack (pack only).
     Author,
     /// What the pack is for (pack only).
     Description,
+    /// The pack's title (pack only; the export writes it when a heading cannot hold it).
+    Title,
+    /// An expected answer or explanation: checklist points when short, guidance when long.
+    Answer,
+    /// The options of a quiz question, as written (with their `[x]` marks).
+    Options,
 }
 
+use QuestionField as Q;
+use Target::Field as F;
+
 /// Every name a field is known by, normalised.
-const NAMES: &[(&str, Field)] = &[
-    ("question", Field::Prompt),
-    ("the question", Field::Prompt),
-    ("prompt", Field::Prompt),
-    ("id", Field::Id),
-    ("why we ask", Field::Purpose),
-    ("why we ask this", Field::Purpose),
-    ("why we ask it", Field::Purpose),
-    ("why ask", Field::Purpose),
-    ("why ask this", Field::Purpose),
-    ("why this question", Field::Purpose),
-    ("why", Field::Purpose),
-    ("purpose", Field::Purpose),
-    ("question explanation", Field::Purpose),
-    ("explanation", Field::Purpose),
-    ("rationale", Field::Purpose),
-    ("intent", Field::Purpose),
-    ("what it reveals", Field::Purpose),
-    ("what it tests", Field::Purpose),
-    ("why interviewers ask this", Field::Purpose),
-    ("why interviewers ask it", Field::Purpose),
-    ("expected answer", Field::KeyPoints),
-    ("key points", Field::KeyPoints),
-    ("what good looks like", Field::KeyPoints),
-    ("strong answer", Field::KeyPoints),
-    ("a strong answer", Field::KeyPoints),
-    ("good answer", Field::KeyPoints),
-    ("a good answer", Field::KeyPoints),
-    ("ideal answer", Field::KeyPoints),
-    ("sample answer", Field::KeyPoints),
-    ("model answer", Field::KeyPoints),
-    ("answer", Field::KeyPoints),
-    ("what to look for", Field::KeyPoints),
-    ("look for", Field::KeyPoints),
-    ("what we are looking for", Field::KeyPoints),
-    ("what we re looking for", Field::KeyPoints),
-    ("expected points", Field::KeyPoints),
-    ("talking points", Field::KeyPoints),
-    ("checklist", Field::KeyPoints),
-    ("evaluating responses", Field::Rubric),
-    ("evaluating the response", Field::Rubric),
-    ("evaluating answers", Field::Rubric),
-    ("rubric", Field::Rubric),
-    ("scoring", Field::Rubric),
-    ("scoring guide", Field::Rubric),
-    ("scoring rubric", Field::Rubric),
-    ("evaluation", Field::Rubric),
-    ("how to evaluate", Field::Rubric),
-    ("how to score", Field::Rubric),
-    ("rating", Field::Rubric),
-    ("rating scale", Field::Rubric),
-    ("assessment", Field::Rubric),
-    ("grading", Field::Rubric),
-    ("default rubric", Field::Rubric),
-    ("guidance", Field::Guidance),
-    ("rating guidance", Field::Guidance),
-    ("evaluation guidance", Field::Guidance),
-    ("scoring guidance", Field::Guidance),
-    ("interviewer notes", Field::Guidance),
-    ("notes for the interviewer", Field::Guidance),
-    ("notes for interviewers", Field::Guidance),
-    ("follow ups", Field::FollowUps),
-    ("follow up", Field::FollowUps),
-    ("followups", Field::FollowUps),
-    ("followup", Field::FollowUps),
-    ("follow up questions", Field::FollowUps),
-    ("follow up question", Field::FollowUps),
-    ("probing questions", Field::FollowUps),
-    ("probes", Field::FollowUps),
-    ("further questions", Field::FollowUps),
-    ("red flags", Field::RedFlags),
-    ("red flag", Field::RedFlags),
-    ("warning signs", Field::RedFlags),
-    ("warning sign", Field::RedFlags),
-    ("watch out for", Field::RedFlags),
-    ("pitfalls", Field::RedFlags),
-    ("common mistakes", Field::RedFlags),
-    ("what to avoid", Field::RedFlags),
-    ("mistakes to avoid", Field::RedFlags),
-    ("competency", Field::Competency),
-    ("competence", Field::Competency),
-    ("skill", Field::Competency),
-    ("skill assessed", Field::Competency),
-    ("level", Field::Level),
-    ("seniority", Field::Level),
-    ("time", Field::Minutes),
-    ("minutes", Field::Minutes),
-    ("duration", Field::Minutes),
-    ("time budget", Field::Minutes),
-    ("timing", Field::Minutes),
-    ("tags", Field::Tags),
-    ("keywords", Field::Tags),
-    ("topics", Field::Tags),
-    ("weight", Field::Weight),
-    ("author", Field::Author),
-    ("maintainer", Field::Author),
-    ("description", Field::Description),
+const NAMES: &[(&str, Target)] = &[
+    ("question", F(Q::Prompt)),
+    ("the question", F(Q::Prompt)),
+    ("prompt", F(Q::Prompt)),
+    ("q", F(Q::Prompt)),
+    ("ques", F(Q::Prompt)),
+    ("title", Target::Title),
+    ("hint", F(Q::Guidance)),
+    ("hints", F(Q::Guidance)),
+    ("options", Target::Options),
+    ("choices", Target::Options),
+    ("id", F(Q::Id)),
+    ("why we ask", F(Q::Purpose)),
+    ("why we ask this", F(Q::Purpose)),
+    ("why we ask it", F(Q::Purpose)),
+    ("why ask", F(Q::Purpose)),
+    ("why ask this", F(Q::Purpose)),
+    ("why this question", F(Q::Purpose)),
+    ("why", F(Q::Purpose)),
+    ("purpose", F(Q::Purpose)),
+    ("question explanation", F(Q::Purpose)),
+    ("explanation", Target::Answer),
+    ("answer explanation", Target::Answer),
+    ("solution", Target::Answer),
+    ("a", Target::Answer),
+    ("ans", Target::Answer),
+    ("correct answer", Target::Answer),
+    ("show answer", Target::Answer),
+    ("see answer", Target::Answer),
+    ("view answer", Target::Answer),
+    ("reveal answer", Target::Answer),
+    ("click to expand", Target::Answer),
+    ("click to see answer", Target::Answer),
+    ("click here to see the answer", Target::Answer),
+    ("click to reveal", Target::Answer),
+    ("show solution", Target::Answer),
+    ("rationale", F(Q::Purpose)),
+    ("intent", F(Q::Purpose)),
+    ("what it reveals", F(Q::Purpose)),
+    ("what it tests", F(Q::Purpose)),
+    ("why interviewers ask this", F(Q::Purpose)),
+    ("why interviewers ask it", F(Q::Purpose)),
+    ("expected answer", Target::Answer),
+    ("key points", F(Q::KeyPoints)),
+    ("what good looks like", F(Q::KeyPoints)),
+    ("strong answer", F(Q::KeyPoints)),
+    ("a strong answer", F(Q::KeyPoints)),
+    ("good answer", F(Q::KeyPoints)),
+    ("a good answer", F(Q::KeyPoints)),
+    ("ideal answer", Target::Answer),
+    ("sample answer", Target::Answer),
+    ("model answer", Target::Answer),
+    ("answer", Target::Answer),
+    ("what to look for", F(Q::KeyPoints)),
+    ("look for", F(Q::KeyPoints)),
+    ("what we are looking for", F(Q::KeyPoints)),
+    ("what we re looking for", F(Q::KeyPoints)),
+    ("expected points", F(Q::KeyPoints)),
+    ("talking points", F(Q::KeyPoints)),
+    ("checklist", F(Q::KeyPoints)),
+    ("evaluating responses", F(Q::Rubric)),
+    ("evaluating the response", F(Q::Rubric)),
+    ("evaluating answers", F(Q::Rubric)),
+    ("rubric", F(Q::Rubric)),
+    ("scoring", F(Q::Rubric)),
+    ("scoring guide", F(Q::Rubric)),
+    ("scoring rubric", F(Q::Rubric)),
+    ("evaluation", F(Q::Rubric)),
+    ("how to evaluate", F(Q::Rubric)),
+    ("how to score", F(Q::Rubric)),
+    ("rating", F(Q::Rubric)),
+    ("rating scale", F(Q::Rubric)),
+    ("assessment", F(Q::Rubric)),
+    ("grading", F(Q::Rubric)),
+    ("default rubric", F(Q::Rubric)),
+    ("guidance", F(Q::Guidance)),
+    ("rating guidance", F(Q::Guidance)),
+    ("evaluation guidance", F(Q::Guidance)),
+    ("scoring guidance", F(Q::Guidance)),
+    ("interviewer notes", F(Q::Guidance)),
+    ("notes for the interviewer", F(Q::Guidance)),
+    ("notes for interviewers", F(Q::Guidance)),
+    ("follow ups", F(Q::FollowUps)),
+    ("follow up", F(Q::FollowUps)),
+    ("followups", F(Q::FollowUps)),
+    ("followup", F(Q::FollowUps)),
+    ("follow up questions", F(Q::FollowUps)),
+    ("follow up question", F(Q::FollowUps)),
+    ("probing questions", F(Q::FollowUps)),
+    ("probes", F(Q::FollowUps)),
+    ("further questions", F(Q::FollowUps)),
+    ("red flags", F(Q::RedFlags)),
+    ("red flag", F(Q::RedFlags)),
+    ("warning signs", F(Q::RedFlags)),
+    ("warning sign", F(Q::RedFlags)),
+    ("watch out for", F(Q::RedFlags)),
+    ("pitfalls", F(Q::RedFlags)),
+    ("common mistakes", F(Q::RedFlags)),
+    ("what to avoid", F(Q::RedFlags)),
+    ("mistakes to avoid", F(Q::RedFlags)),
+    ("competency", F(Q::Competency)),
+    ("competence", F(Q::Competency)),
+    ("skill", F(Q::Competency)),
+    ("skill assessed", F(Q::Competency)),
+    ("level", F(Q::Level)),
+    ("seniority", F(Q::Level)),
+    ("time", F(Q::Minutes)),
+    ("minutes", F(Q::Minutes)),
+    ("duration", F(Q::Minutes)),
+    ("time budget", F(Q::Minutes)),
+    ("timing", F(Q::Minutes)),
+    ("tags", F(Q::Tags)),
+    ("keywords", F(Q::Tags)),
+    ("topics", F(Q::Tags)),
+    ("weight", F(Q::Weight)),
+    ("author", Target::Author),
+    ("maintainer", Target::Author),
+    ("description", Target::Description),
 ];
 
 /// Labels longer than this are sentences, not labels.
@@ -149,7 +157,7 @@ const MAX_UNKNOWN_WORDS: usize = 4;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Label {
     /// A known field, with the label as written.
-    Known(Field, String),
+    Known(Target, String),
     /// An unknown label as written; its text is kept in the question's guidance.
     Unknown(String),
 }
@@ -163,7 +171,7 @@ impl Label {
     }
 
     /// The field, when the label is known.
-    pub(crate) fn field(&self) -> Option<Field> {
+    pub(crate) fn field(&self) -> Option<Target> {
         match self {
             Label::Known(field, _) => Some(*field),
             Label::Unknown(_) => None,
@@ -188,7 +196,7 @@ pub(crate) fn normalise(text: &str) -> String {
 }
 
 /// The field `name` is a label for, if any.
-pub(crate) fn field_for(name: &str) -> Option<Field> {
+pub(crate) fn field_for(name: &str) -> Option<Target> {
     if name.len() > MAX_LABEL_CHARS {
         return None;
     }
@@ -203,6 +211,16 @@ pub(crate) fn field_for(name: &str) -> Option<Field> {
 pub(crate) fn exact(text: &str) -> Option<Label> {
     let name = text.trim().trim_end_matches(':').trim_end();
     field_for(name).map(|field| Label::Known(field, name.to_owned()))
+}
+
+/// A heading that is a label, alone ("Answer") or with a short value ("Answer: D"): the label
+/// and the value.
+pub(crate) fn heading(text: &str) -> Option<(Label, String)> {
+    if let Some(label) = exact(text) {
+        return Some((label, String::new()));
+    }
+    let (label, rest) = leading(text)?;
+    Some((label, rest.to_owned()))
 }
 
 /// A label standing alone on its line or paragraph and ending with a colon ("Notes:"): known,
@@ -288,8 +306,8 @@ mod tests {
     #[test]
     fn names_are_normalised() {
         assert_eq!(normalise("  Follow-ups: "), "follow ups");
-        assert_eq!(field_for("FOLLOW UP QUESTIONS"), Some(Field::FollowUps));
-        assert_eq!(field_for("What we're looking for"), Some(Field::KeyPoints));
+        assert_eq!(field_for("FOLLOW UP QUESTIONS"), Some(F(Q::FollowUps)));
+        assert_eq!(field_for("What we're looking for"), Some(F(Q::KeyPoints)));
         assert_eq!(field_for("Weather"), None);
     }
 
@@ -297,13 +315,13 @@ mod tests {
     fn labels_alone_and_leading() {
         assert_eq!(
             exact("Red flags"),
-            Some(Label::Known(Field::RedFlags, "Red flags".into()))
+            Some(Label::Known(F(Q::RedFlags), "Red flags".into()))
         );
         assert_eq!(alone("Notes:"), Some(Label::Unknown("Notes".into())));
         assert_eq!(alone("Strong:"), None, "a level, not a label");
         assert_eq!(alone("Notes"), None, "an unknown name needs its colon");
         let (label, rest) = leading("Time: 15 minutes").unwrap();
-        assert_eq!(label.field(), Some(Field::Minutes));
+        assert_eq!(label.field(), Some(F(Q::Minutes)));
         assert_eq!(rest, "15 minutes");
         assert_eq!(leading("Note: this is not a known label"), None);
     }
@@ -311,10 +329,10 @@ mod tests {
     #[test]
     fn bold_labels() {
         let (label, rest) = bold("Purpose: see how they think", "Purpose:", false).unwrap();
-        assert_eq!(label.field(), Some(Field::Purpose));
+        assert_eq!(label.field(), Some(F(Q::Purpose)));
         assert_eq!(rest, "see how they think");
         let (label, rest) = bold("Red flags: none", "Red flags", false).unwrap();
-        assert_eq!(label.field(), Some(Field::RedFlags));
+        assert_eq!(label.field(), Some(F(Q::RedFlags)));
         assert_eq!(rest, "none");
         assert_eq!(
             bold("Notes: x", "Notes:", true),

@@ -20,18 +20,28 @@
 mod build;
 mod draft;
 mod fields;
+mod fill;
+mod fit;
+mod front;
+mod furniture;
+mod html;
 mod labels;
 mod markdown;
 mod outline;
+mod place;
+mod quiz;
 mod rubric;
+mod shapes;
+mod tally;
 mod text;
 mod warning;
 mod words;
 
 pub use build::DEFAULT_MINUTES;
+pub use tally::Tally;
 pub use warning::{ImportWarning, WarningKind};
 
-use crate::domain::QuestionPack;
+use crate::domain::{CompetencyVocabulary, QuestionPack};
 
 /// Choices that override what the document says.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -42,6 +52,10 @@ pub struct ImportOptions {
     /// The pack's title. Without it: the document's first heading, else the file name, else
     /// "Imported questions".
     pub title: Option<String>,
+    /// The shared competency names: a competency (or category) of the document that the
+    /// vocabulary knows is written with the vocabulary's name, and a warning lists each one.
+    /// Without it competencies are kept as written.
+    pub vocabulary: Option<CompetencyVocabulary>,
 }
 
 /// The pack made from a document and what could not be taken over exactly.
@@ -51,6 +65,13 @@ pub struct Imported {
     pub pack: QuestionPack,
     /// Everything left out, kept in guidance or changed, in document order.
     pub warnings: Vec<ImportWarning>,
+}
+
+impl Imported {
+    /// What was found, in numbers, for the CLI and the import preview.
+    pub fn tally(&self) -> Tally {
+        Tally::of(self)
+    }
 }
 
 /// Title of a pack when neither the options, the document nor a file name gives one.
@@ -105,7 +126,16 @@ pub fn from_document(file_name: &str, text: &str, options: &ImportOptions) -> Im
 
 fn markdown_with_fallback(text: &str, options: &ImportOptions, fallback: &str) -> Imported {
     let text = without_byte_order_mark(text);
-    let draft = outline::outline(markdown::leaves(text));
+    let document = markdown::read(text);
+    let mut draft = draft::Draft::default();
+    if let Some(front) = &document.front_matter {
+        let fields = front::read(front);
+        draft.front_title = fields.title;
+        draft.front_description = fields.description;
+        draft.front_tags = fields.tags;
+        draft.warnings.extend(fields.warning);
+    }
+    let draft = outline::outline(document.leaves, draft);
     build::build(draft, options, fallback)
 }
 

@@ -93,6 +93,8 @@ const STANDARD_LABELS: [&str; 4] = ["Weak", "Partial", "Solid", "Strong"];
 struct Piece {
     text: String,
     level: Named,
+    /// Written exactly (a `verbatim` block): the anchor of its level as it is.
+    exact_text: bool,
 }
 
 /// The level a piece names.
@@ -116,6 +118,8 @@ struct Collected {
     label: Option<String>,
     anchors: Vec<String>,
     exact: bool,
+    /// An anchor written exactly, which wins over the pieces.
+    exact_anchor: Option<String>,
 }
 
 /// Whether `name` names a rubric level ("Strong", "Weak answer", "Level 3", "2"), so it is not
@@ -181,7 +185,11 @@ pub(crate) fn parse(blocks: &[Block]) -> Option<Parsed> {
             }
             (None, Some(score)) => {
                 if let Some(level) = levels.get_mut(&score) {
-                    level.anchors.push(piece.text);
+                    if piece.exact_text {
+                        level.exact_anchor = Some(piece.text);
+                    } else {
+                        level.anchors.push(piece.text);
+                    }
                 }
             }
             (None, None) => unplaced.push(piece.text),
@@ -204,16 +212,19 @@ fn assemble(levels: BTreeMap<u8, Collected>, unplaced: Vec<String>) -> Parsed {
             .clone()
             .filter(|label| !label.trim().is_empty())
             .unwrap_or_else(|| default_label(score)),
-        anchor: level
-            .anchors
-            .iter()
-            .map(|a| a.trim())
-            .filter(|a| !a.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
-            .trim_end_matches(';')
-            .trim_end()
-            .to_owned(),
+        anchor: match &level.exact_anchor {
+            Some(exact) if level.anchors.iter().all(|a| a.trim().is_empty()) => exact.clone(),
+            _ => level
+                .anchors
+                .iter()
+                .map(|a| a.trim())
+                .filter(|a| !a.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+                .trim_end_matches(';')
+                .trim_end()
+                .to_owned(),
+        },
     };
     let mut filled = Vec::new();
     let rubric_levels = if on_standard_scale && !exact {
@@ -281,10 +292,11 @@ fn pieces(blocks: &[Block]) -> Vec<Piece> {
             out.push(piece);
             continue;
         }
-        if block.kind == BlockKind::Code {
+        if matches!(block.kind, BlockKind::Code | BlockKind::Verbatim) {
             out.push(Piece {
                 text: block.text.clone(),
                 level: Named::Nothing,
+                exact_text: block.kind == BlockKind::Verbatim,
             });
             continue;
         }
@@ -326,6 +338,7 @@ fn exact(text: &str, lead: &str) -> Option<Piece> {
             label: (!label.is_empty()).then(|| label.to_owned()),
             exact: true,
         },
+        exact_text: false,
     })
 }
 
@@ -338,6 +351,7 @@ fn classify(text: &str) -> Piece {
                 label,
                 exact: false,
             },
+            exact_text: false,
         };
     }
     let tier = text
@@ -360,11 +374,13 @@ fn classify(text: &str) -> Piece {
             Piece {
                 text: anchor,
                 level: Named::Tier(tier),
+                exact_text: false,
             }
         }
         None => Piece {
             text: text.to_owned(),
             level: Named::Nothing,
+            exact_text: false,
         },
     }
 }

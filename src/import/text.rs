@@ -234,9 +234,8 @@ fn question(
         last_open = true;
     }
     DraftQuestion {
-        line: start + 1,
-        title,
         body,
+        ..DraftQuestion::new(start + 1, title)
     }
 }
 

@@ -27,6 +27,9 @@ pub struct ImportWarning {
     pub kind: WarningKind,
     /// What happened, in words a person can act on.
     pub message: String,
+    /// The text the warning left out of the pack, as read, so a preview can show it and nothing
+    /// disappears unseen; empty when nothing was left out.
+    pub dropped: Vec<String>,
 }
 
 impl ImportWarning {
@@ -37,6 +40,7 @@ impl ImportWarning {
             question: None,
             kind,
             message: message.into(),
+            dropped: Vec::new(),
         }
     }
 
@@ -52,6 +56,66 @@ impl ImportWarning {
             question: Some(id.to_owned()),
             kind,
             message: message.into(),
+            dropped: Vec::new(),
+        }
+    }
+}
+
+/// Blocks of one kind left out of the pack, gathered into one warning ("12 table-of-contents
+/// lines left out (lines 5–40)").
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Dropped {
+    lines: Vec<usize>,
+    texts: Vec<String>,
+}
+
+/// Most line numbers written out in a summary warning; the rest are counted.
+const LINES_SHOWN: usize = 12;
+
+impl Dropped {
+    /// Adds a block that starts at `line`.
+    pub(crate) fn add(&mut self, line: usize, text: impl Into<String>) {
+        self.lines.push(line);
+        self.texts.push(text.into());
+    }
+
+    /// The warning, when anything was added: `count` and `noun` ("table-of-contents line") make
+    /// "12 table-of-contents lines", `why` follows it.
+    pub(crate) fn warning(self, noun: &str, why: &str) -> Option<ImportWarning> {
+        let first = *self.lines.first()?;
+        let count = self.lines.len();
+        let plural = if count == 1 { "" } else { "s" };
+        Some(ImportWarning {
+            dropped: self.texts,
+            ..ImportWarning::document(
+                first,
+                WarningKind::LeftOut,
+                format!("{count} {noun}{plural} {why} ({})", line_list(&self.lines)),
+            )
+        })
+    }
+}
+
+/// "line 4", "lines 4, 9 and 12", "lines 4, 9, … and 40 more".
+pub(crate) fn line_list(lines: &[usize]) -> String {
+    match lines {
+        [] => String::new(),
+        [one] => format!("line {one}"),
+        _ if lines.len() <= LINES_SHOWN => {
+            let (last, rest) = lines.split_last().unwrap_or((&0, &[]));
+            let rest: Vec<String> = rest.iter().map(ToString::to_string).collect();
+            format!("lines {} and {last}", rest.join(", "))
+        }
+        _ => {
+            let shown: Vec<String> = lines[..LINES_SHOWN]
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            format!(
+                "lines {}, … and {} more",
+                shown.join(", "),
+                lines.len() - LINES_SHOWN
+            )
         }
     }
 }
@@ -77,5 +141,22 @@ mod tests {
         assert_eq!(warning.to_string(), "question `caching`: renamed");
         let warning = ImportWarning::document(1, WarningKind::NoQuestions, "no questions");
         assert_eq!(warning.to_string(), "no questions");
+    }
+
+    #[test]
+    fn dropped_blocks_make_one_warning() {
+        let mut dropped = Dropped::default();
+        assert!(dropped.clone().warning("badge line", "left out").is_none());
+        dropped.add(3, "![build](x)");
+        dropped.add(4, "![docs](y)");
+        let warning = dropped.warning("badge line", "left out").unwrap();
+        assert_eq!(warning.line, 3);
+        assert_eq!(warning.message, "2 badge lines left out (lines 3 and 4)");
+        assert_eq!(warning.dropped, ["![build](x)", "![docs](y)"]);
+        let many: Vec<usize> = (1..=14).collect();
+        assert_eq!(
+            line_list(&many),
+            "lines 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, … and 2 more"
+        );
     }
 }

@@ -5,14 +5,19 @@
 //! a bold-labelled list, then per question `## N. prompt`, its fields as a list and one `###`
 //! section per part. Text is escaped so that nothing typed into a pack (an asterisk, a line
 //! starting with "1." or "#") turns into Markdown structure, and single line breaks are written
-//! as hard breaks so they survive the trip.
+//! as hard breaks so they survive the trip. Text that Markdown cannot carry exactly as
+//! paragraphs (indented code, blank lines in a row, leading or trailing spaces, tabs) is
+//! written as a fenced block with the info string `verbatim`, which the importer takes as it is.
 
 use std::fmt::{self, Write};
 
-use crate::domain::{Level, Question, QuestionPack, Rubric};
+use crate::domain::{Level, Question, QuestionField, QuestionPack, Rubric};
+
+/// The info string of a block written exactly (the importer's `markdown::VERBATIM`).
+const VERBATIM: &str = "verbatim";
 
 /// Renders `pack` as CommonMark that `crate::import::from_markdown` turns back into the same
-/// pack (text is compared after trimming each line).
+/// pack, field for field.
 pub fn pack_to_markdown(pack: &QuestionPack) -> String {
     let mut out = String::new();
     // Writing to a String cannot fail; the result is ignored on purpose.
@@ -21,14 +26,17 @@ pub fn pack_to_markdown(pack: &QuestionPack) -> String {
 }
 
 fn write_pack(out: &mut String, pack: &QuestionPack) -> fmt::Result {
-    writeln!(out, "# {}", heading(&pack.title))?;
-    if !pack.description.trim().is_empty() {
-        writeln!(out, "\n{}", paragraphs(&pack.description, ""))?;
+    writeln!(out, "# {}", heading(&one_line(&pack.title)))?;
+    if !pack.description.is_empty() {
+        writeln!(out, "\n{}", text_block(&pack.description, ""))?;
     }
     writeln!(out)?;
     writeln!(out, "- **Id:** {}", inline(&pack.id))?;
-    if !pack.author.trim().is_empty() {
-        writeln!(out, "- **Author:** {}", inline(&one_line(&pack.author)))?;
+    if !is_simple_line(&pack.title) {
+        write_value(out, "Title", &pack.title)?;
+    }
+    if !pack.author.is_empty() {
+        write_value(out, "Author", &pack.author)?;
     }
     write_tags(out, &pack.tags)?;
     if let Some(rubric) = &pack.default_rubric {
@@ -42,21 +50,17 @@ fn write_pack(out: &mut String, pack: &QuestionPack) -> fmt::Result {
 }
 
 fn write_question(out: &mut String, number: usize, question: &Question) -> fmt::Result {
-    let prompt = question.prompt.trim();
-    // A heading holds one line; a longer prompt goes in a "Question" section of its own.
-    let in_heading = !prompt.is_empty() && !prompt.contains('\n');
+    let prompt = question.prompt.as_str();
+    // A heading holds one plain line; any other prompt goes in a section of its own.
+    let in_heading = is_heading_text(prompt);
     if in_heading {
         writeln!(out, "\n## {number}. {}\n", heading(prompt))?;
     } else {
         writeln!(out, "\n## {number}.\n")?;
     }
     writeln!(out, "- **Id:** {}", inline(&question.id))?;
-    if !question.competency.trim().is_empty() {
-        writeln!(
-            out,
-            "- **Competency:** {}",
-            inline(&one_line(&question.competency))
-        )?;
+    if !question.competency.is_empty() {
+        write_value(out, QuestionField::Competency.label(), &question.competency)?;
     }
     if question.level != Level::Any {
         writeln!(out, "- **Level:** {}", question.level.label())?;
@@ -67,30 +71,36 @@ fn write_question(out: &mut String, number: usize, question: &Question) -> fmt::
     }
     write_tags(out, &question.tags)?;
     if !in_heading && !prompt.is_empty() {
-        writeln!(out, "\n### Question\n\n{}", paragraphs(prompt, ""))?;
+        write_section(out, QuestionField::Prompt, prompt)?;
     }
-    if !question.purpose.trim().is_empty() {
-        writeln!(
-            out,
-            "\n### Why we ask\n\n{}",
-            paragraphs(&question.purpose, "")
-        )?;
-    }
-    write_list(out, "Key points", &question.key_points)?;
+    write_section(out, QuestionField::Purpose, &question.purpose)?;
+    write_list(out, QuestionField::KeyPoints, &question.key_points)?;
     if let Some(rubric) = &question.rubric {
-        writeln!(out, "\n### Rubric\n")?;
+        writeln!(out, "\n### {}\n", QuestionField::Rubric.label())?;
         write_rubric(out, rubric)?;
     }
-    if !question.guidance.trim().is_empty() {
-        writeln!(
-            out,
-            "\n### Guidance\n\n{}",
-            paragraphs(&question.guidance, "")
-        )?;
-    }
-    write_list(out, "Follow-ups", &question.follow_ups)?;
-    write_list(out, "Red flags", &question.red_flags)?;
+    write_section(out, QuestionField::Guidance, &question.guidance)?;
+    write_list(out, QuestionField::FollowUps, &question.follow_ups)?;
+    write_list(out, QuestionField::RedFlags, &question.red_flags)?;
     Ok(())
+}
+
+/// A text field under a `###` heading named by its label, when it has text.
+fn write_section(out: &mut String, field: QuestionField, text: &str) -> fmt::Result {
+    if text.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n### {}\n\n{}", field.label(), text_block(text, ""))
+}
+
+/// `- **Label:** value` for a one-line value, else the label with the value written exactly
+/// under it.
+fn write_value(out: &mut String, label: &str, value: &str) -> fmt::Result {
+    if is_simple_line(value) {
+        writeln!(out, "- **{label}:** {}", inline(value))
+    } else {
+        writeln!(out, "- **{label}:**\n\n  {}\n", verbatim(value, "  "))
+    }
 }
 
 /// Tags on one line, or one per item when a tag holds a comma or semicolon (which would split
@@ -99,24 +109,27 @@ fn write_tags(out: &mut String, tags: &[String]) -> fmt::Result {
     if tags.is_empty() {
         return Ok(());
     }
-    if tags.iter().any(|tag| tag.contains([',', ';', '\n'])) {
+    if tags
+        .iter()
+        .any(|tag| tag.contains([',', ';']) || !is_simple_line(tag))
+    {
         writeln!(out, "- **Tags:**")?;
         for tag in tags {
-            writeln!(out, "  - {}", inline(&one_line(tag)))?;
+            writeln!(out, "  - {}", item_text(tag, "    "))?;
         }
         return Ok(());
     }
-    let joined: Vec<String> = tags.iter().map(|tag| inline(tag.trim())).collect();
+    let joined: Vec<String> = tags.iter().map(|tag| inline(tag)).collect();
     writeln!(out, "- **Tags:** {}", joined.join(", "))
 }
 
-fn write_list(out: &mut String, title: &str, items: &[String]) -> fmt::Result {
+fn write_list(out: &mut String, field: QuestionField, items: &[String]) -> fmt::Result {
     if items.is_empty() {
         return Ok(());
     }
-    writeln!(out, "\n### {title}\n")?;
+    writeln!(out, "\n### {}\n", field.label())?;
     for item in items {
-        writeln!(out, "- {}", paragraphs(item, "  "))?;
+        writeln!(out, "- {}", item_text(item, "  "))?;
     }
     Ok(())
 }
@@ -124,15 +137,26 @@ fn write_list(out: &mut String, title: &str, items: &[String]) -> fmt::Result {
 /// The rubric as `**score label** — anchor` items, the form the importer takes exactly.
 fn write_rubric(out: &mut String, rubric: &Rubric) -> fmt::Result {
     for level in &rubric.levels {
-        let label = inline(&one_line(&level.label));
-        if level.anchor.trim().is_empty() {
-            writeln!(out, "- **{} {label}**", level.score)?;
+        let label = if is_simple_line(&level.label) {
+            inline(&level.label)
         } else {
+            inline(&one_line(&level.label))
+        };
+        if level.anchor.is_empty() {
+            writeln!(out, "- **{} {label}**", level.score)?;
+        } else if is_simple_line(&level.anchor) {
             writeln!(
                 out,
                 "- **{} {label}** — {}",
                 level.score,
                 paragraphs(&level.anchor, "  ")
+            )?;
+        } else {
+            writeln!(
+                out,
+                "- **{} {label}** —\n\n  {}\n",
+                level.score,
+                verbatim(&level.anchor, "  ")
             )?;
         }
     }
@@ -145,7 +169,73 @@ fn one_line(text: &str) -> String {
 
 /// Text for a heading: one line, with `#` escaped so a trailing one is not a closing sequence.
 fn heading(text: &str) -> String {
-    inline(&one_line(text)).replace('#', "\\#")
+    inline(text).replace('#', "\\#")
+}
+
+/// Whether Markdown paragraphs carry `text` exactly: no blank or padded lines, no tabs or
+/// carriage returns, no runs of blank lines, nothing before or after.
+fn is_simple(text: &str) -> bool {
+    !text.is_empty()
+        && !text.contains(['\t', '\r'])
+        && !text.contains("\n\n\n")
+        && text.lines().all(|line| line == line.trim())
+        && !text.starts_with('\n')
+        && !text.ends_with('\n')
+        && text.lines().next().is_some_and(|line| !line.is_empty())
+}
+
+/// Whether `text` is one simple line.
+fn is_simple_line(text: &str) -> bool {
+    is_simple(text) && !text.contains('\n')
+}
+
+/// Whether a prompt can be the text of its question's heading and read back unchanged: one
+/// simple line that starts with a letter, digit or ASCII sign (the importer drops emoji and
+/// other decoration before a question) and does not end with emphasis marks.
+fn is_heading_text(text: &str) -> bool {
+    is_simple_line(text)
+        && text
+            .chars()
+            .next()
+            .is_some_and(|c| (c.is_alphanumeric() || c.is_ascii_punctuation()) && c != ':')
+        && !text.ends_with(['*', '_'])
+}
+
+/// A text field: paragraphs when they carry it exactly, else a verbatim block.
+fn text_block(text: &str, indent: &str) -> String {
+    if is_simple(text) {
+        paragraphs(text, indent)
+    } else {
+        verbatim(text, indent)
+    }
+}
+
+/// The text of a list item: paragraphs, or a verbatim block inside the item.
+fn item_text(text: &str, indent: &str) -> String {
+    if is_simple(text) {
+        paragraphs(text, indent)
+    } else {
+        verbatim(text, indent)
+    }
+}
+
+/// `text` in a fenced block with the info string `verbatim`, its fence longer than any run of
+/// backticks in it; `indent` starts every line after the first (inside a list item).
+fn verbatim(text: &str, indent: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest.max(2) + 1);
+    let mut out = format!("{fence}{VERBATIM}");
+    for line in text.split('\n') {
+        out.push('\n');
+        if !line.is_empty() {
+            out.push_str(indent);
+        }
+        out.push_str(line);
+    }
+    out.push('\n');
+    out.push_str(indent);
+    out.push_str(&fence);
+    out
 }
 
 /// Free text as Markdown paragraphs: blank lines separate paragraphs, single line breaks become
@@ -154,7 +244,7 @@ fn heading(text: &str) -> String {
 fn paragraphs(text: &str, indent: &str) -> String {
     let mut blocks: Vec<Vec<String>> = Vec::new();
     let mut current: Vec<String> = Vec::new();
-    for line in text.lines().map(str::trim) {
+    for line in text.lines() {
         if line.is_empty() {
             if !current.is_empty() {
                 blocks.push(std::mem::take(&mut current));
@@ -225,6 +315,27 @@ mod tests {
         assert_eq!(line_start("- not a list"), "\\- not a list");
         assert_eq!(line_start("12. not a list"), "12\\. not a list");
         assert_eq!(heading("Use C#"), "Use C\\#");
+    }
+
+    #[test]
+    fn exact_blocks_for_text_paragraphs_cannot_carry() {
+        assert!(is_simple("one\ntwo\n\nthree"));
+        for awkward in [
+            "  indented",
+            "a\n\n\nb",
+            "tab\there",
+            "end ",
+            "\nstart",
+            "a\r\nb",
+        ] {
+            assert!(!is_simple(awkward), "{awkward:?}");
+        }
+        assert_eq!(
+            verbatim("fn x() {\n    ``` \n\n}", "  "),
+            "````verbatim\n  fn x() {\n      ``` \n\n  }\n  ````"
+        );
+        assert!(!is_heading_text("🔥 hot"));
+        assert!(is_heading_text("`a` or b?"));
     }
 
     #[test]

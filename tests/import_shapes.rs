@@ -1,0 +1,265 @@
+//! Each shape of question bank in `tests/documents/shape-*.md`, and all of them mixed in one
+//! document, imported field by field.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+use std::path::Path;
+
+use onsite::domain::validate::validate_pack;
+use onsite::import::{ImportOptions, Imported, WarningKind, from_document};
+
+fn import(name: &str) -> Imported {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/documents")
+        .join(name);
+    let text = std::fs::read_to_string(path).unwrap();
+    let imported = from_document(name, &text, &ImportOptions::default());
+    assert_eq!(validate_pack(&imported.pack), vec![], "{name}");
+    imported
+}
+
+fn prompts(imported: &Imported) -> Vec<&str> {
+    imported
+        .pack
+        .questions
+        .iter()
+        .map(|q| q.prompt.as_str())
+        .collect()
+}
+
+#[test]
+fn bare_bullets_and_their_follow_ups() {
+    let imported = import("shape-01-bare-bullets.md");
+    assert_eq!(
+        prompts(&imported),
+        [
+            "How do you explain a slow page to a customer who is angry?",
+            "Walk me through the last outage you helped with.",
+            "Which tools do you open first when a login fails?",
+        ]
+    );
+    assert_eq!(
+        imported.pack.questions[0].follow_ups,
+        [
+            "What would you say if they ask for a refund?",
+            "When do you hand the ticket to an engineer?"
+        ]
+    );
+    assert_eq!(
+        imported.pack.title,
+        "Warm-up questions for support engineers"
+    );
+    assert_eq!(
+        imported.tally().to_string(),
+        "3 questions · 2 follow-ups · 0 rubrics · 0 warnings"
+    );
+}
+
+#[test]
+fn category_headings_tag_their_questions() {
+    let imported = import("shape-02-categories.md");
+    assert_eq!(
+        prompts(&imported),
+        [
+            "How would you round currency amounts without losing cents?",
+            "Write a function that checks a card number with the Luhn rule.",
+            "Tell me about a refund you had to refuse.",
+            "How do you measure whether a ranking change helped?",
+        ]
+    );
+    let tags: Vec<&[String]> = imported
+        .pack
+        .questions
+        .iter()
+        .map(|q| q.tags.as_slice())
+        .collect();
+    assert_eq!(tags[0], ["Payments team", "Coding questions"]);
+    assert_eq!(tags[2], ["Payments team", "Behaviour"]);
+    assert_eq!(tags[3], ["Search team"]);
+    assert!(
+        imported
+            .pack
+            .description
+            .contains("Questions for the ranking work.")
+    );
+}
+
+#[test]
+fn headings_without_a_question_mark_are_the_prompt() {
+    let imported = import("shape-03-headings.md");
+    assert_eq!(
+        prompts(&imported),
+        [
+            "What is a closure",
+            "Event delegation",
+            "Explain the difference between `==` and `===`",
+        ]
+    );
+    assert_eq!(
+        imported.pack.questions[0].guidance,
+        "A closure is a function that keeps the variables of the scope it was made in.\n\n\
+         It lets a callback see values after the outer function returned."
+    );
+}
+
+#[test]
+fn headings_inside_numbered_items() {
+    let imported = import("shape-04-heading-in-list.md");
+    assert_eq!(
+        prompts(&imported),
+        ["How do you create an object?", "What is a prototype chain"]
+    );
+    let guidance = &imported.pack.questions[0].guidance;
+    assert!(guidance.contains("```js\nconst a = {};"), "{guidance}");
+    assert!(!guidance.contains("Back to Top"), "{guidance}");
+    assert_eq!(imported.warnings.len(), 1);
+    assert_eq!(imported.warnings[0].kind, WarningKind::LeftOut);
+}
+
+#[test]
+fn front_matter_is_the_packs() {
+    let imported = import("shape-05-front-matter.md");
+    assert_eq!(imported.pack.title, "Database round");
+    assert_eq!(
+        imported.pack.description,
+        "Questions for the storage team's second interview."
+    );
+    assert_eq!(imported.pack.tags, ["sql", "storage"]);
+    assert_eq!(
+        prompts(&imported),
+        ["What is an index for?", "How would you find a slow query?"]
+    );
+    assert_eq!(imported.warnings[0].dropped, ["layout: page"]);
+}
+
+#[test]
+fn summaries_are_questions_and_details_answers() {
+    let imported = import("shape-06-details.md");
+    assert_eq!(
+        prompts(&imported),
+        [
+            "What does `set -e` do in a script?",
+            "How do you see which process holds a port?"
+        ]
+    );
+    assert_eq!(
+        imported.pack.questions[1].guidance,
+        "Use `ss -ltnp` or `lsof -i :8080`."
+    );
+}
+
+#[test]
+fn answers_under_other_heading_levels_stay_with_their_question() {
+    let imported = import("shape-07-answer-levels.md");
+    let first = &imported.pack.questions[0];
+    assert_eq!(
+        first.prompt,
+        "What does this print?\n\n```js\nconsole.log(typeof null);\n```"
+    );
+    assert_eq!(first.key_points[0], "Correct answer: B: `\"object\"`");
+    assert!(
+        first.guidance.starts_with("Options:\n- A: `\"null\"`"),
+        "{}",
+        first.guidance
+    );
+    assert_eq!(
+        imported.pack.questions[1].prompt,
+        "Which loop sees the new value?"
+    );
+}
+
+#[test]
+fn quiz_options_and_the_correct_mark_survive() {
+    let imported = import("shape-08-quiz.md");
+    let first = &imported.pack.questions[0];
+    assert_eq!(
+        first.prompt,
+        "Which command shows the commits that are not yet pushed?"
+    );
+    assert_eq!(first.key_points[0], "Correct answer: `git log @{u}..`");
+    assert!(
+        first.guidance.contains("- [x] `git log @{u}..`"),
+        "{}",
+        first.guidance
+    );
+    assert!(
+        first.purpose.is_empty(),
+        "an explanation is not the why-we-ask"
+    );
+}
+
+#[test]
+fn question_and_answer_paragraphs_and_code_prompts() {
+    let imported = import("shape-09-qa.md");
+    assert_eq!(
+        imported.pack.questions[0].prompt,
+        "What is the difference between TCP and UDP?"
+    );
+    assert_eq!(
+        imported.pack.questions[1].prompt,
+        "What is the value of `x` after this runs?\n\n```python\nx = [1, 2]\nx.append(x[0])\n```"
+    );
+}
+
+#[test]
+fn page_furniture_is_left_out_with_one_warning_per_kind() {
+    let imported = import("shape-10-furniture.md");
+    assert_eq!(
+        prompts(&imported),
+        ["What is a region?", "How do you size a disk?"]
+    );
+    for question in &imported.pack.questions {
+        assert!(!question.guidance.contains("top"), "{}", question.guidance);
+    }
+    let messages: Vec<&str> = imported
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .collect();
+    assert!(
+        messages.iter().any(|m| m.starts_with("1 badge line")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.starts_with("1 HTML comment")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("3 table-of-contents lines")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("2 “back to top” links")),
+        "{messages:?}"
+    );
+    assert!(
+        imported
+            .pack
+            .description
+            .contains("Contributing: Pull requests are welcome")
+    );
+}
+
+#[test]
+fn all_ten_shapes_in_one_document() {
+    let imported = import("mixed-all-shapes.md");
+    assert_eq!(imported.pack.title, "Mixed bank");
+    assert_eq!(
+        prompts(&imported)
+            .iter()
+            .map(|p| p.lines().next().unwrap_or(""))
+            .collect::<Vec<_>>(),
+        [
+            "Tell me about a time you changed your mind at work.",
+            "What is memoisation",
+            "How do you debounce a handler?",
+            "Why can a `for...in` loop surprise you?",
+            "What does this log?",
+            "Which keyword declares a constant?",
+            "What is a pure function?",
+        ]
+    );
+}
