@@ -726,7 +726,7 @@ fn text_that_fits_no_field_is_kept() {
         [
             "level “wizard” is not one of Any, Junior, Mid, Senior, Staff; kept in guidance",
             "time read as 20 minutes; the full text kept in guidance",
-            "weight “lots” is not a number above 0 and at most 100; kept in guidance",
+            "weight “lots” is not a number from 0.1 to 10; kept in guidance",
             "section `Author` belongs to a pack, not a question; kept in guidance",
         ]
     );

@@ -272,7 +272,8 @@ fn importing_a_document_previews_before_saving() {
     };
     let (id, count) = (pack.id.clone(), pack.questions.len());
     assert!(count > 0);
-    harness.get_by_label_contains(&format!("{count} questions found"));
+    // The same tally the command line prints, before anything is saved.
+    harness.get_by_label_contains(&format!("{count} questions · "));
     assert_eq!(
         std::fs::read_dir(home.path().join("packs"))
             .unwrap()

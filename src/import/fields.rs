@@ -7,7 +7,7 @@ use super::draft::{Block, BlockKind};
 use super::labels::normalise;
 use super::words::split_points;
 use crate::domain::Level;
-use crate::domain::validate::MAX_WEIGHT;
+use crate::domain::validate::{MAX_WEIGHT, MIN_WEIGHT};
 
 /// Text kept under its label: "Notes: …", or the label on its own line before longer text.
 pub(super) fn labelled(name: &str, text: &str) -> String {
@@ -105,7 +105,7 @@ pub(super) fn parse_weight(text: &str) -> Option<f64> {
     text.trim()
         .parse::<f64>()
         .ok()
-        .filter(|w| w.is_finite() && *w > 0.0 && *w <= MAX_WEIGHT)
+        .filter(|w| w.is_finite() && (MIN_WEIGHT..=MAX_WEIGHT).contains(w))
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use super::labels::Target;
 use super::warning::{ImportWarning, WarningKind};
 use super::words::{excerpt, is_plain_time, parse_minutes};
 use super::{fit, quiz, rubric};
-use crate::domain::validate::{MAX_MINUTES, MAX_WEIGHT};
+use crate::domain::validate::{MAX_MINUTES, MAX_WEIGHT, MIN_WEIGHT};
 use crate::domain::{CompetencyVocabulary, Question, QuestionField as Q, Rubric};
 
 /// Fills a question's fields from its sections.
@@ -160,7 +160,7 @@ pub(super) fn fill(
                     None
                 }
                 None => Some(format!(
-                    "weight {} is not a number above 0 and at most {MAX_WEIGHT}; kept in guidance",
+                    "weight {} is not a number from {MIN_WEIGHT} to {MAX_WEIGHT}; kept in guidance",
                     excerpt(&flat(&blocks))
                 )),
             },

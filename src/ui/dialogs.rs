@@ -66,6 +66,8 @@ pub enum Dialog {
         source: PathBuf,
         /// The pack made from it.
         pack: Box<crate::domain::QuestionPack>,
+        /// What was found, counted: questions, follow-ups, rubrics, warnings.
+        tally: crate::import::Tally,
         /// What the importer could not place or had to guess, one line each.
         warnings: Vec<String>,
     },
@@ -259,18 +261,15 @@ pub fn dialog_ui(ctx: &egui::Context, state: &mut AppState, actions: &mut Vec<Ac
             Dialog::ImportPreview {
                 source,
                 pack,
+                tally,
                 warnings,
             } => {
                 ui.set_width(620.0);
                 ui.heading("Import from a document");
                 ui.weak(source.display().to_string());
                 ui.add_space(4.0);
-                ui.label(format!(
-                    "“{}” (id `{}`): {} questions found.",
-                    pack.title,
-                    pack.id,
-                    pack.questions.len()
-                ));
+                ui.label(format!("“{}” (id `{}`)", pack.title, pack.id));
+                ui.strong(tally.to_string());
                 egui::ScrollArea::vertical()
                     .id_salt("preview-questions")
                     .max_height(240.0)

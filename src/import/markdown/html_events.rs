@@ -75,11 +75,10 @@ impl Walker {
                     links: Links::default(),
                 });
             }
-            ("br", _) => {
-                if self.open.as_ref().is_some_and(|open| open.started) {
-                    self.push("\n", line);
-                }
+            ("br", _) if self.open.as_ref().is_some_and(|open| open.started) => {
+                self.push("\n", line);
             }
+            ("br", _) => {}
             ("code" | "kbd", _) => self.push("`", line),
             ("b" | "strong" | "em" | "i", false) => self.start_emphasis(line),
             ("b" | "strong" | "em" | "i", true) => self.end_emphasis(),

@@ -235,8 +235,12 @@ impl OnsiteApp {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let imported =
-            crate::import::from_document(&name, &text, &crate::import::ImportOptions::default());
+        let options = crate::import::ImportOptions {
+            vocabulary: Some(self.state.vocabulary.clone()),
+            ..crate::import::ImportOptions::default()
+        };
+        let imported = crate::import::from_document(&name, &text, &options);
+        let tally = imported.tally();
         let mut warnings: Vec<String> = imported
             .warnings
             .iter()
@@ -248,6 +252,7 @@ impl OnsiteApp {
         self.state.dialog = Some(Dialog::ImportPreview {
             source: path,
             pack: Box::new(imported.pack),
+            tally,
             warnings,
         });
     }
