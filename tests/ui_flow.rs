@@ -410,6 +410,30 @@ fn the_window_sleeps_when_idle_and_ticks_once_a_second_in_an_interview() {
         ticking > Duration::from_millis(40) && ticking <= Duration::from_secs(1),
         "{ticking:?}"
     );
+
+    // The notes have the keyboard, and no one types: once the cursor has stopped blinking,
+    // the window wakes only for the timer, once a second (frames run when asked for).
+    assert!(
+        harness.state().state.session.as_ref().unwrap().focus_notes
+            || harness.ctx.egui_wants_keyboard_input()
+    );
+    let run_for = |harness: &mut Harness<'_, OnsiteApp>, seconds: f64| {
+        let start = harness.ctx.input(|i| i.time);
+        let mut now = start;
+        let mut frames = 0;
+        // Bounded: a window that asks to be repainted at once, frame after frame, would
+        // otherwise never let the simulated time move on.
+        while now < start + seconds && frames < 1000 {
+            now += delay(harness).min(Duration::from_secs(60)).as_secs_f64();
+            harness.input_mut().time = Some(now);
+            harness.step();
+            frames += 1;
+        }
+        frames
+    };
+    run_for(&mut harness, 6.0);
+    let frames = run_for(&mut harness, 10.0);
+    assert!((9..=11).contains(&frames), "{frames} frames in 10 s");
 }
 
 /// Deleting an evaluation asks first; cancelling keeps it, confirming removes the file.

@@ -121,3 +121,11 @@ fn notes_in_chinese_and_hebrew_are_drawn_with_an_installed_font() {
         );
     }
 }
+
+/// The bundled window icon is a PNG eframe can read.
+#[test]
+fn the_window_icon_decodes() {
+    let icon = eframe::icon_data::from_png_bytes(onsite::ui::ICON).unwrap();
+    assert_eq!((icon.width, icon.height), (256, 256));
+    assert_eq!(icon.rgba.len(), 256 * 256 * 4);
+}

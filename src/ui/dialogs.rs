@@ -102,7 +102,10 @@ pub enum Dialog {
 /// Shows the open dialog, if any.
 pub fn dialog_ui(ctx: &egui::Context, state: &mut AppState, actions: &mut Vec<Action>) {
     let AppState {
-        dialog, settings, ..
+        dialog,
+        settings,
+        no_file_chooser,
+        ..
     } = state;
     let Some(dialog) = dialog else {
         return;
@@ -228,25 +231,8 @@ pub fn dialog_ui(ctx: &egui::Context, state: &mut AppState, actions: &mut Vec<Ac
                     }
                 });
                 let (submitted, _) = labelled_field(ui, "Save as", target, false);
-                ui.horizontal(|ui| {
-                    if ui.button("Browse…").clicked() {
-                        // Without a desktop portal rfd returns at once as if cancelled; the
-                        // typed path above always works.
-                        let current = PathBuf::from(target.as_str());
-                        let mut dialog = rfd::FileDialog::new()
-                            .set_title("Export evaluation")
-                            .add_filter(format.label(), &[format.extension()]);
-                        if let Some(folder) = current.parent().filter(|f| f.is_dir()) {
-                            dialog = dialog.set_directory(folder);
-                        }
-                        if let Some(name) = current.file_name() {
-                            dialog = dialog.set_file_name(name.to_string_lossy());
-                        }
-                        if let Some(picked) = dialog.save_file() {
-                            *target = picked.display().to_string();
-                        }
-                    }
-                });
+                let filters = [(format.label(), format.extension())];
+                browse_save_ui(ui, target, "Export evaluation", &filters, no_file_chooser);
                 ui.add_space(4.0);
                 if *format == crate::report::ExportFormat::Pdf {
                     ui.horizontal(|ui| {
@@ -368,19 +354,8 @@ pub fn dialog_ui(ctx: &egui::Context, state: &mut AppState, actions: &mut Vec<Ac
                 ui.add_space(4.0);
                 ui.label("A .ron file can be shared and imported; a .md file is readable Markdown.");
                 let (submitted, _) = labelled_field(ui, "Save as", target, false);
-                if ui.button("Browse…").clicked() {
-                    let current = PathBuf::from(target.as_str());
-                    let mut dialog = rfd::FileDialog::new()
-                        .set_title("Export pack")
-                        .add_filter("Onsite pack", &["ron"])
-                        .add_filter("Markdown", &["md"]);
-                    if let Some(name) = current.file_name() {
-                        dialog = dialog.set_file_name(name.to_string_lossy());
-                    }
-                    if let Some(picked) = dialog.save_file() {
-                        *target = picked.display().to_string();
-                    }
-                }
+                let filters = [("Onsite pack", "ron"), ("Markdown", "md")];
+                browse_save_ui(ui, target, "Export pack", &filters, no_file_chooser);
                 export_buttons(ui, target, submitted, Action::Packs(PackAction::RunExport), actions);
             }
             Dialog::Path { purpose, text } => {
@@ -449,6 +424,45 @@ pub fn labelled_field(
     }
     let submitted = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     (submitted, response)
+}
+
+/// A "Browse…" button that puts the file picked in the system's save dialog into `target`.
+/// Without a desktop portal (or zenity) the system dialog returns at once as if cancelled:
+/// then the button goes, once and for all, and the dialog says to type the path.
+fn browse_save_ui(
+    ui: &mut egui::Ui,
+    target: &mut String,
+    title: &str,
+    filters: &[(&str, &str)],
+    no_file_chooser: &mut bool,
+) {
+    if *no_file_chooser {
+        ui.weak("No file chooser is available on this system: type the path above.");
+        return;
+    }
+    if !ui.button("Browse…").clicked() {
+        return;
+    }
+    let current = PathBuf::from(target.as_str());
+    let mut dialog = rfd::FileDialog::new().set_title(title);
+    for (name, extension) in filters {
+        dialog = dialog.add_filter(*name, &[*extension]);
+    }
+    if let Some(folder) = current.parent().filter(|f| f.is_dir()) {
+        dialog = dialog.set_directory(folder);
+    }
+    if let Some(name) = current.file_name() {
+        dialog = dialog.set_file_name(name.to_string_lossy());
+    }
+    let asked = std::time::Instant::now();
+    match dialog.save_file() {
+        Some(picked) => *target = picked.display().to_string(),
+        // Nobody cancels a file dialog within a quarter of a second.
+        None if asked.elapsed() < std::time::Duration::from_millis(250) => {
+            *no_file_chooser = true;
+        }
+        None => {}
+    }
 }
 
 /// The Export and Cancel buttons of an export dialog: Export (or Enter in the path field,

@@ -69,6 +69,8 @@ pub fn default_folder() -> PathBuf {
 
 /// What to export, where and how.
 pub struct ExportRequest {
+    /// The evaluation's file, so a failed export can be asked again.
+    pub source: PathBuf,
     /// The evaluation, as it is now.
     pub evaluation: Evaluation,
     /// Where to write the file.
@@ -84,8 +86,16 @@ pub struct ExportRequest {
 /// What an export produced.
 #[derive(Debug)]
 pub struct ExportReport {
+    /// The evaluation's file.
+    pub source: PathBuf,
     /// Where the file was written.
     pub path: PathBuf,
+    /// The format written.
+    pub format: ExportFormat,
+    /// The paper size asked for.
+    pub paper: Paper,
+    /// Whether private notes were asked for.
+    pub include_private_notes: bool,
     /// The number of pages of a PDF (`None` for Markdown), or why the export failed.
     pub result: Result<Option<usize>, String>,
     /// Characters no font could draw.
@@ -121,12 +131,22 @@ impl RunningExport {
 
 fn export(request: ExportRequest) -> ExportReport {
     let ExportRequest {
+        source,
         evaluation,
         path,
         format,
         paper,
         include_private_notes,
     } = request;
+    let report = |path, result, missing_characters| ExportReport {
+        source,
+        path,
+        format,
+        paper,
+        include_private_notes,
+        result,
+        missing_characters,
+    };
     let mut options = ReportOptions {
         paper,
         include_private_notes,
@@ -154,17 +174,9 @@ fn export(request: ExportRequest) -> ExportReport {
             let result = write_atomic(&path, &bytes, Visibility::Private)
                 .map(|()| pages)
                 .map_err(|error| format!("{}: could not write: {error}", path.display()));
-            ExportReport {
-                path,
-                result,
-                missing_characters,
-            }
+            report(path, result, missing_characters)
         }
-        Err(error) => ExportReport {
-            path,
-            result: Err(error.to_string()),
-            missing_characters: Vec::new(),
-        },
+        Err(error) => report(path, Err(error.to_string()), Vec::new()),
     }
 }
 

@@ -25,15 +25,25 @@ use eframe::egui;
 
 pub use app::OnsiteApp;
 
+/// The window's icon (`assets/icons/onsite.svg`, rendered at 256 px).
+pub const ICON: &[u8] = include_bytes!("../../assets/icons/onsite-256.png");
+
 /// Opens the main window and runs until it is closed; `open` is a file to show at once.
 pub fn run(open: Option<std::path::PathBuf>) -> anyhow::Result<()> {
     let (library, library_error) = app::open_library();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Onsite")
+        // Matches `StartupWMClass` in assets/onsite.desktop, so the desktop shows our icon.
+        .with_app_id("onsite")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([760.0, 480.0]);
+    match eframe::icon_data::from_png_bytes(ICON) {
+        Ok(icon) => viewport = viewport.with_icon(std::sync::Arc::new(icon)),
+        // The window works without its icon; a broken build would show in the tests.
+        Err(error) => eprintln!("warning: the window icon could not be read: {error}"),
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Onsite")
-            .with_app_id("onsite")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([760.0, 480.0]),
+        viewport,
         persistence_path: app::persistence_path(library.as_ref()),
         // The app installs its own system font provider (see `theme::install`).
         system_font_fallback: false,

@@ -132,6 +132,9 @@ pub struct AppState {
     pub pack_editor: Option<PackEditor>,
     /// The competency vocabulary packs share (offered in the pack editor).
     pub vocabulary: CompetencyVocabulary,
+    /// Set when the system's file dialog turned out to be missing (no desktop portal):
+    /// dialogs then ask for typed paths only.
+    pub no_file_chooser: bool,
     /// Packs being read, or the index being rebuilt, in the background.
     catalog_loading: Option<Receiver<Catalog>>,
     /// Bumped whenever `packs` changes, so an index built for older packs is not installed.
@@ -234,6 +237,7 @@ impl AppState {
                 format: crate::domain::FORMAT_VERSION,
                 competencies: Vec::new(),
             }),
+            no_file_chooser: false,
             catalog_loading: None,
             packs_generation: 0,
             reindex_wanted: false,

@@ -262,7 +262,19 @@ impl OnsiteApp {
                         )),
                     );
                 }
-                Err(error) => self.state.error(format!("Export failed: {error}")),
+                Err(error) => {
+                    self.state.error(format!("Export failed: {error}"));
+                    // Ask again with everything as it was typed, so only the cause needs fixing.
+                    if self.state.dialog.is_none() {
+                        self.state.dialog = Some(Dialog::Export {
+                            source: report.source,
+                            target: report.path.display().to_string(),
+                            format: report.format,
+                            paper: report.paper,
+                            include_private_notes: report.include_private_notes,
+                        });
+                    }
+                }
             }
         }
     }

@@ -113,13 +113,28 @@ impl OnsiteApp {
         self.state.screen = Screen::Packs;
     }
 
+    /// Runs the system's file dialog, unless it is known to be missing. Without a desktop
+    /// portal rfd returns at once as if cancelled, which is how it is found missing; the
+    /// caller then asks for a typed path.
+    fn pick<T>(&mut self, pick: impl FnOnce() -> Option<T>) -> Option<T> {
+        if self.state.no_file_chooser {
+            return None;
+        }
+        let asked = std::time::Instant::now();
+        let picked = pick();
+        if picked.is_none() && asked.elapsed() < std::time::Duration::from_millis(250) {
+            self.state.no_file_chooser = true;
+        }
+        picked
+    }
+
     fn browse_import(&mut self) {
-        // Without a desktop portal rfd returns at once as if cancelled, so typing a path is
-        // always offered too.
-        let picked = rfd::FileDialog::new()
-            .set_title("Import question packs")
-            .add_filter("Onsite pack", &["ron"])
-            .pick_files();
+        let picked = self.pick(|| {
+            rfd::FileDialog::new()
+                .set_title("Import question packs")
+                .add_filter("Onsite pack", &["ron"])
+                .pick_files()
+        });
         match picked {
             Some(paths) if !paths.is_empty() => self.import_packs(&paths),
             _ => self.ask_for_path(PathPurpose::ImportPack),
@@ -127,12 +142,12 @@ impl OnsiteApp {
     }
 
     fn browse_document(&mut self) {
-        // As with packs: without a desktop portal rfd returns at once, so typing a path is
-        // always offered.
-        let picked = rfd::FileDialog::new()
-            .set_title("Import questions from a document")
-            .add_filter("Markdown or text", &["md", "markdown", "txt", "text"])
-            .pick_file();
+        let picked = self.pick(|| {
+            rfd::FileDialog::new()
+                .set_title("Import questions from a document")
+                .add_filter("Markdown or text", &["md", "markdown", "txt", "text"])
+                .pick_file()
+        });
         match picked {
             Some(path) => self.read_document(path),
             None => self.ask_for_path(PathPurpose::ImportDocument),

@@ -63,6 +63,7 @@ impl OnsiteApp {
             Err(error) => return self.state.error(error),
         };
         let request = ExportRequest {
+            source,
             evaluation,
             path: PathBuf::from(target.trim()),
             format,

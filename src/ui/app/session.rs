@@ -258,6 +258,25 @@ impl OnsiteApp {
                 } else {
                     screen
                 };
+                if screen == Screen::Interview {
+                    // After a crash or a closed lid: say what was kept, and from when.
+                    let saved = std::fs::metadata(&path)
+                        .and_then(|metadata| metadata.modified())
+                        .ok()
+                        .and_then(|modified| jiff::Timestamp::try_from(modified).ok())
+                        .map(|at| {
+                            at.to_zoned(jiff::tz::TimeZone::system())
+                                .strftime("%H:%M:%S")
+                                .to_string()
+                        });
+                    let candidate = evaluation.candidate.trim().to_owned();
+                    self.state.info(match saved {
+                        Some(at) => format!(
+                            "Recovered the interview with {candidate} — last saved at {at}."
+                        ),
+                        None => format!("Recovered the interview with {candidate}."),
+                    });
+                }
                 self.state.session = Some(Session::new(path, evaluation));
                 self.go(screen, now);
             }
