@@ -139,35 +139,35 @@ fn answers_ui(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action
             })
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                widgets::split_row(
-                    ui,
-                    ("answer", index),
-                    actions,
-                    |ui, _| {
-                        let number = egui::RichText::new(format!("{}.", index + 1));
-                        ui.label(if unrated {
-                            number.color(palette.red).strong()
-                        } else {
-                            number
+                // The outcome at the end of the line, the prompt cut to the room left.
+                ui.horizontal(|ui| {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        outcome_combo(ui, index, answer, read_only, actions);
+                        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                            let number = egui::RichText::new(format!("{}.", index + 1));
+                            ui.label(if unrated {
+                                number.color(palette.red).strong()
+                            } else {
+                                number
+                            });
+                            let prompt = crate::domain::first_line(&answer.question.prompt);
+                            let toggle = ui
+                                .add(
+                                    egui::Label::new(prompt)
+                                        .truncate()
+                                        .sense(egui::Sense::click()),
+                                )
+                                .on_hover_text("Show notes and key points");
+                            if toggle.clicked() {
+                                open = if open == Some(index) {
+                                    None
+                                } else {
+                                    Some(index)
+                                };
+                            }
                         });
-                    },
-                    |ui, actions| outcome_combo(ui, index, answer, read_only, actions),
-                );
-                let prompt = crate::domain::first_line(&answer.question.prompt);
-                let toggle = ui
-                    .add(
-                        egui::Label::new(prompt)
-                            .truncate()
-                            .sense(egui::Sense::click()),
-                    )
-                    .on_hover_text("Show notes and key points");
-                if toggle.clicked() {
-                    open = if open == Some(index) {
-                        None
-                    } else {
-                        Some(index)
-                    };
-                }
+                    });
+                });
                 let first_note = answer
                     .notes
                     .lines()
