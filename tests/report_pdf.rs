@@ -36,12 +36,13 @@ fn test_font(file: &str) -> FallbackFont {
 
 /// The first line of `layout` whose text contains `text`.
 fn line_with<'l>(layout: &'l Layout, text: &str) -> &'l TextLine {
-    layout
+    let found = layout
         .pages
         .iter()
         .flat_map(|page| page.lines())
-        .find(|line| line.text.contains(text))
-        .unwrap_or_else(|| panic!("no line with {text:?}"))
+        .find(|line| line.text.contains(text));
+    assert!(found.is_some(), "no line with {text:?}");
+    found.unwrap()
 }
 
 /// The line's characters in the order their glyphs stand on the page, left to right: each

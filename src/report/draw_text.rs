@@ -74,8 +74,10 @@ pub struct Written<'l> {
     glyph: &'l PlacedGlyph,
     copy: Copy,
     text: String,
-    /// The typed characters, when the glyph is a missing-glyph box.
+    /// On the first glyph of a cluster that copies as `/ActualText`: the typed characters.
     actual: Option<&'l str>,
+    /// On the last glyph of such a cluster.
+    ends_actual: bool,
 }
 
 /// Decides, for every line of `layout`, the order glyphs are written in and what each reads
@@ -138,32 +140,45 @@ fn write_cluster<'l>(
     text: &'l str,
     out: &mut Vec<Written<'l>>,
 ) {
+    let last = cluster.len().saturating_sub(1);
     if cluster.iter().all(|glyph| glyph.gid == 0) {
-        for glyph in cluster {
+        for (index, glyph) in cluster.iter().enumerate() {
             out.push(Written {
                 glyph,
                 copy: maps.code(slot, 0, "\u{FFFD}"),
                 text: "\u{FFFD}".to_owned(),
-                actual: Some(text),
+                actual: (index == 0).then_some(text),
+                ends_actual: index == last,
             });
         }
         return;
     }
-    let pieces = pieces(fonts, slot, cluster, text);
-    for (glyph, piece) in cluster.iter().zip(pieces) {
+    let (pieces, in_order) = pieces(fonts, slot, cluster, text);
+    // Readers that lay text out again from glyph positions (pdftotext) take a raised mark for
+    // a line of its own, and dealt-out pieces for what they say: the cluster's own text is
+    // given to them whole.
+    let actual = cluster.len() > 1 && (!in_order || cluster.iter().any(|glyph| glyph.rise != 0.0));
+    for (index, (glyph, piece)) in cluster.iter().zip(pieces).enumerate() {
         out.push(Written {
             glyph,
             copy: maps.code(slot, glyph.gid, &piece),
             text: piece,
-            actual: None,
+            actual: (actual && index == 0).then_some(text),
+            ends_actual: actual && index == last,
         });
     }
 }
 
-/// What each glyph of a cluster reads as, so that the pieces in drawing order spell `text`.
-fn pieces(fonts: &Fonts<'_>, slot: Slot, cluster: &[&PlacedGlyph], text: &str) -> Vec<String> {
+/// What each glyph of a cluster reads as, so that the pieces in drawing order spell `text`;
+/// and whether each glyph could keep its own characters (false when they had to be dealt out).
+fn pieces(
+    fonts: &Fonts<'_>,
+    slot: Slot,
+    cluster: &[&PlacedGlyph],
+    text: &str,
+) -> (Vec<String>, bool) {
     if let [_] = cluster {
-        return vec![text.to_owned()];
+        return (vec![text.to_owned()], true);
     }
     let face = fonts.face(slot);
     // Each character to the glyph the character map gives it, when that glyph is here.
@@ -195,12 +210,12 @@ fn pieces(fonts: &Fonts<'_>, slot: Slot, cluster: &[&PlacedGlyph], text: &str) -
         }
     }
     if natural.concat() == text && natural.iter().all(|piece| !piece.is_empty()) {
-        return natural;
+        return (natural, true);
     }
     // Out of order (or a glyph with nothing of its own): deal the characters out in drawing
     // order, one each, the last glyph taking the rest.
     let chars: Vec<char> = text.chars().collect();
-    (0..cluster.len())
+    let dealt = (0..cluster.len())
         .map(|i| {
             if i + 1 == cluster.len() {
                 chars
@@ -217,7 +232,8 @@ fn pieces(fonts: &Fonts<'_>, slot: Slot, cluster: &[&PlacedGlyph], text: &str) -
                 piece
             }
         })
-        .collect()
+        .collect();
+    (dealt, false)
 }
 
 /// Font, colour and rise last set in the text object, to avoid repeating them.
@@ -258,17 +274,18 @@ pub fn line_ops(
         let remap = remaps.get(&run.slot);
         let mut index = 0;
         while index < written.len() {
-            // A stretch of glyphs in one copy, at one rise, outside any ActualText.
+            // A stretch of glyphs in one copy and at one rise that does not cross the edge of
+            // an ActualText span.
             let first = &written[index];
             let mut end = index + 1;
-            if first.actual.is_none() {
-                while written.get(end).is_some_and(|next| {
+            while !written[end - 1].ends_actual
+                && written.get(end).is_some_and(|next| {
                     next.copy == first.copy
                         && next.actual.is_none()
                         && (next.glyph.rise - first.glyph.rise).abs() < 1e-3
-                }) {
-                    end += 1;
-                }
+                })
+            {
+                end += 1;
             }
             let font_key = (run.slot, first.copy, size.to_bits());
             if state.font != Some(font_key) {
@@ -308,7 +325,8 @@ pub fn line_ops(
                             .and_then(|remap| remap.get(&item.glyph.gid))
                             .copied()
                             .unwrap_or(0),
-                        offset: if offset.abs() < 1e-3 { 0.0 } else { offset },
+                        // Below a hundredth of a thousandth of an em is rounding, not placement.
+                        offset: if offset.abs() < 0.01 { 0.0 } else { offset },
                         cid: Some(item.text.clone()),
                     }
                 })
@@ -316,7 +334,7 @@ pub fn line_ops(
             ops.push(Op::ShowText {
                 items: vec![TextItem::GlyphIds(codepoints)],
             });
-            if first.actual.is_some() {
+            if written[end - 1].ends_actual {
                 ops.push(Op::EndMarkedContent);
             }
             index = end;

@@ -307,7 +307,6 @@ fn itemize(
     };
     let mut out: Vec<Grapheme> = Vec::new();
     let mut last_script: Option<Script> = None;
-    let mut pending_common = 0;
     for (at, grapheme) in text.grapheme_indices(true) {
         let range = at..at + grapheme.len();
         let span = span_at(at);
@@ -320,25 +319,21 @@ fn itemize(
             Some(script) => {
                 if last_script.is_none() {
                     // Common text before the first letter takes that letter's script.
-                    let start = out.len() - pending_common;
-                    for earlier in &mut out[start..] {
+                    for earlier in &mut out {
                         earlier.script = script;
                     }
                 }
                 last_script = Some(script);
                 script
             }
-            None => {
-                if last_script.is_none() {
-                    pending_common += 1;
-                }
-                last_script.unwrap_or(Script::Latin)
-            }
+            None => last_script.unwrap_or(Script::Latin),
         };
         let previous = out
             .last()
             .filter(|previous| previous.span == span && !previous.missing)
-            .map(|previous| previous.slot);
+            .map(|previous| previous.slot)
+            // Spaces between emoji are the body face's: the emoji face's are much wider.
+            .filter(|&slot| slot != EMOJI_SLOT);
         let slot = match previous {
             Some(slot)
                 if own.is_none()
@@ -349,6 +344,35 @@ fn itemize(
             }
             _ => fonts.face_for(grapheme, style, script),
         };
+        if slot.is_none() && grapheme.chars().nth(1).is_some() {
+            // No face has the whole cluster (an emoji sequence, a letter with a rare mark):
+            // each character goes to a face of its own, so only what no face has is a box.
+            let first = out.len();
+            for (offset, c) in grapheme.char_indices() {
+                let start = at + offset;
+                // A joiner or variation selector stays with the character before it.
+                if is_invisible(c)
+                    && let Some(previous) = out[first..].last_mut()
+                {
+                    previous.range.end = start + c.len_utf8();
+                    continue;
+                }
+                let mut buffer = [0; 4];
+                let single = c.encode_utf8(&mut buffer);
+                let slot = fonts.face_for(single, style, script);
+                if slot.is_none() {
+                    fonts.record_missing(single);
+                }
+                out.push(Grapheme {
+                    range: start..start + c.len_utf8(),
+                    slot: slot.unwrap_or(style.slot()),
+                    script,
+                    span,
+                    missing: slot.is_none(),
+                });
+            }
+            continue;
+        }
         let missing = slot.is_none();
         if missing {
             fonts.record_missing(grapheme);

@@ -98,8 +98,12 @@ impl Fonts<'_> {
         if let Some(language) = language {
             buffer.set_language(language);
         }
+        // Joiners and variation selectors get no glyph at all (rather than an invisible
+        // space), so each glyph stands for something visible.
         buffer.set_flags(
-            harfrust::BufferFlags::BEGINNING_OF_TEXT | harfrust::BufferFlags::END_OF_TEXT,
+            harfrust::BufferFlags::BEGINNING_OF_TEXT
+                | harfrust::BufferFlags::END_OF_TEXT
+                | harfrust::BufferFlags::REMOVE_DEFAULT_IGNORABLES,
         );
         let output = shaper.shape(
             buffer,

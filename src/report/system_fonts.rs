@@ -241,9 +241,15 @@ pub(crate) fn choose(
                     let made_for = |c: &Candidate| {
                         suffix.is_some_and(|suffix| c.family.ends_with(&format!(" {suffix}")))
                     };
+                    // A face named for the script ("Noto Sans Hebrew") is drawn for it; a
+                    // broad face (DejaVu Sans) is the fallback's fallback.
+                    let named_for = |c: &Candidate| {
+                        pass.is_some_and(|script| c.family.contains(script.full_name()))
+                    };
                     made_for(a.1)
                         .cmp(&made_for(b.1))
                         .then(a.2.cmp(&b.2))
+                        .then_with(|| named_for(a.1).cmp(&named_for(b.1)))
                         .then_with(|| preference(b.1).cmp(&preference(a.1)))
                 });
             let Some((index, candidate, _)) = best else {
@@ -305,6 +311,7 @@ mod tests {
             candidate("Noto Sans Devanagari", &wanted, "अआ"),
             candidate("Noto Sans Symbols", &wanted, "ก"),
             candidate("Noto Serif Thai", &wanted, "กข"),
+            candidate("DejaVu Sans", &wanted, "กขअआ"),
             candidate("DejaVu Math TeX Gyre", &wanted, "𝔘𝔫"),
         ];
         let chosen = choose(&candidates, &wanted, HanVariant::Japanese);
@@ -316,6 +323,9 @@ mod tests {
         assert!(chosen.contains(&"Noto Sans Thai".to_owned()));
         assert!(!chosen.contains(&"Noto Serif Thai".to_owned()));
         assert!(!chosen.contains(&"Noto Sans Symbols".to_owned()));
+        // Equal coverage: the face named for the script wins over a broad one.
+        assert!(chosen.contains(&"Noto Sans Devanagari".to_owned()));
+        assert!(!chosen.contains(&"DejaVu Sans".to_owned()));
         assert_eq!(chosen.len(), 4);
     }
 

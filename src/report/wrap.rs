@@ -6,6 +6,7 @@
 //! the end of a line hang: they are neither measured nor drawn.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use unicode_bidi::ParagraphBidiInfo;
 
@@ -204,6 +205,9 @@ fn emergency_cut(paragraph: &Paragraph, start: usize, limit: usize, width: f32) 
     limit
 }
 
+/// A run's piece on a line: the run, the piece's bytes, and its glyphs.
+type Slice<'p> = (&'p ShapedRun, Range<usize>, Arc<[ShapedGlyph]>);
+
 /// The line of `paragraph` from the bytes in `range`, in display order; `None` when it has
 /// nothing visible.
 fn line(fonts: &mut Fonts<'_>, paragraph: &Paragraph, range: Range<usize>) -> Option<Line> {
@@ -214,7 +218,7 @@ fn line(fonts: &mut Fonts<'_>, paragraph: &Paragraph, range: Range<usize>) -> Op
     let range = range.start..end;
     let size = paragraph.size;
     // The pieces of each run that fall on this line, in logical order.
-    let mut slices: Vec<(&ShapedRun, Range<usize>, std::sync::Arc<[ShapedGlyph]>)> = Vec::new();
+    let mut slices: Vec<Slice<'_>> = Vec::new();
     for run in &paragraph.runs {
         let from = run.range.start.max(range.start);
         let to = run.range.end.min(range.end);
@@ -268,7 +272,12 @@ fn line(fonts: &mut Fonts<'_>, paragraph: &Paragraph, range: Range<usize>) -> Op
             runs[index].glyphs.push(PlacedGlyph {
                 gid: glyph.gid,
                 x: pen + glyph.x_offset * size,
-                rise: glyph.y_offset * size,
+                // A rise under a twentieth of a point is rounding in the font's positioning.
+                rise: if (glyph.y_offset * size).abs() < 0.05 {
+                    0.0
+                } else {
+                    glyph.y_offset * size
+                },
                 advance,
                 start: (start - range.start) as u32,
                 end: (stop - range.start) as u32,
@@ -293,7 +302,7 @@ fn slice_glyphs(
     paragraph: &Paragraph,
     run: &ShapedRun,
     piece: Range<usize>,
-) -> std::sync::Arc<[ShapedGlyph]> {
+) -> Arc<[ShapedGlyph]> {
     let from = (piece.start - run.range.start) as u32;
     let to = (piece.end - run.range.start) as u32;
     let unsafe_cut = run
