@@ -308,25 +308,30 @@ pub fn line_ops(
                 matrix: TextMatrix::Translate(Pt(first.glyph.x), Pt(baseline)),
             });
             let stretch = &written[index..end];
+            // After each glyph a viewer moves by the glyph's width in the font's /W array; the
+            // number after a glyph moves the pen on to where the next one belongs. Below half a
+            // thousandth of an em the difference is rounding in /W, left to add up no further.
+            let mut pen = first.glyph.x;
             let codepoints = stretch
                 .iter()
                 .enumerate()
                 .map(|(i, item)| {
-                    // After each glyph a viewer moves by the width in the font's /W array
-                    // (thousandths of an em, truncated as printpdf writes them); the number
-                    // after the glyph moves the pen on to where the next one belongs.
+                    pen += face.pdf_width(item.glyph.gid) * size / 1000.0;
                     let offset = stretch.get(i + 1).map_or(0.0, |next| {
-                        let units = (face.advance(item.glyph.gid) * 1000.0).trunc();
-                        let pen = item.glyph.x + units * size / 1000.0;
-                        (pen - next.glyph.x) * 1000.0 / size
+                        let thousandths = (pen - next.glyph.x) * 1000.0 / size;
+                        if thousandths.abs() < 0.5 {
+                            0.0
+                        } else {
+                            pen = next.glyph.x;
+                            thousandths
+                        }
                     });
                     Codepoint {
                         gid: remap
                             .and_then(|remap| remap.get(&item.glyph.gid))
                             .copied()
                             .unwrap_or(0),
-                        // Below a hundredth of a thousandth of an em is rounding, not placement.
-                        offset: if offset.abs() < 0.01 { 0.0 } else { offset },
+                        offset,
                         cid: Some(item.text.clone()),
                     }
                 })

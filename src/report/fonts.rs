@@ -257,6 +257,16 @@ impl<'a> Face<'a> {
         self.parsed.glyph_index(c).map(|gid| gid.0)
     }
 
+    /// The width a PDF viewer moves by after glyph `gid`, in thousandths of an em: the font's
+    /// advance as printpdf writes it into the `/W` array (truncated to a whole number).
+    pub fn pdf_width(&self, gid: u16) -> f32 {
+        let units = self
+            .parsed
+            .glyph_hor_advance(ttf_parser::GlyphId(gid))
+            .unwrap_or(0);
+        (f32::from(units) * 1000.0 / self.units_per_em).trunc()
+    }
+
     /// The advance width of glyph `gid` in ems, as the font's metrics give it (what a PDF
     /// viewer moves by after drawing it).
     pub fn advance(&self, gid: u16) -> f32 {

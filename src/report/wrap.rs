@@ -12,7 +12,7 @@ use unicode_bidi::ParagraphBidiInfo;
 
 use super::fonts::{Fonts, Style};
 use super::layout::{Link, PlacedGlyph, Run};
-use super::paragraph::{Direction, Paragraph, ShapedRun, next_cluster};
+use super::paragraph::{Direction, Paragraph, ShapedRun};
 use super::shape::ShapedGlyph;
 
 pub use super::paragraph::Span;
@@ -249,10 +249,16 @@ fn line(fonts: &mut Fonts<'_>, paragraph: &Paragraph, range: Range<usize>) -> Op
         let Some((_, piece, glyphs)) = slices.get(index) else {
             continue;
         };
+        // Where each cluster ends: at the next cluster start in the text's order.
+        let mut starts: Vec<u32> = glyphs.iter().map(|glyph| glyph.cluster).collect();
+        starts.sort_unstable();
+        starts.dedup();
         for glyph in glyphs.iter() {
             let start = piece.start + glyph.cluster as usize;
-            let stop =
-                next_cluster(glyphs, glyph.cluster).map_or(piece.end, |c| piece.start + c as usize);
+            let next = starts.partition_point(|&c| c <= glyph.cluster);
+            let stop = starts
+                .get(next)
+                .map_or(piece.end, |&c| piece.start + c as usize);
             let advance = glyph.advance * size;
             if let Some(url) = paragraph.urls.iter().find(|url| url.range.contains(&start)) {
                 match links.last_mut() {
