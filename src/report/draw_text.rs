@@ -308,9 +308,11 @@ pub fn line_ops(
                 matrix: TextMatrix::Translate(Pt(first.glyph.x), Pt(baseline)),
             });
             let stretch = &written[index..end];
-            // After each glyph a viewer moves by the glyph's width in the font's /W array; the
-            // number after a glyph moves the pen on to where the next one belongs. Below half a
-            // thousandth of an em the difference is rounding in /W, left to add up no further.
+            // After each glyph a viewer moves by the glyph's width in the font's /W array
+            // (whole thousandths of an em, truncated); the number after a glyph moves the pen on
+            // to where the next one belongs. Drift under five thousandths of an em (a twentieth
+            // of a point at 10 pt) is left to add up until it reaches that, which keeps one
+            // number per kerning pair rather than one per glyph.
             let mut pen = first.glyph.x;
             let codepoints = stretch
                 .iter()
@@ -318,11 +320,11 @@ pub fn line_ops(
                 .map(|(i, item)| {
                     pen += face.pdf_width(item.glyph.gid) * size / 1000.0;
                     let offset = stretch.get(i + 1).map_or(0.0, |next| {
-                        let thousandths = (pen - next.glyph.x) * 1000.0 / size;
-                        if thousandths.abs() < 0.5 {
+                        let thousandths = ((pen - next.glyph.x) * 1000.0 / size).round();
+                        if thousandths.abs() < 5.0 {
                             0.0
                         } else {
-                            pen = next.glyph.x;
+                            pen -= thousandths * size / 1000.0;
                             thousandths
                         }
                     });
