@@ -82,5 +82,47 @@ fn export(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, export);
+/// The same export with notes in scripts that need shaping (Devanagari, Arabic, Thai, Hebrew,
+/// Chinese), drawn with the font subsets the tests use.
+fn export_multilingual(c: &mut Criterion) {
+    let fonts = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fonts");
+    let fallback_fonts = [
+        "NotoSansDevanagari-Subset.ttf",
+        "NotoSansArabic-Subset.ttf",
+        "NotoSansThai-Subset.ttf",
+        "NotoSansHebrew-Subset.ttf",
+        "NotoSansCJKsc-Subset.otf",
+    ]
+    .iter()
+    .filter_map(|file| {
+        let data = std::fs::read(fonts.join(file)).ok()?;
+        report::FallbackFont::new(*file, data, 0).ok()
+    })
+    .collect();
+    let options = ReportOptions {
+        fallback_fonts,
+        ..ReportOptions::default()
+    };
+    let mut group = c.benchmark_group("pdf_export_multilingual");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(8));
+    for count in [15, 300] {
+        let mut evaluation = evaluation(count);
+        for (i, answer) in evaluation.answers.iter_mut().enumerate() {
+            answer.notes.push_str(&format!(
+                "\n\nकैशिंग हिंदी में नोट्स {i}\n\nلا السلام عليكم {i}\n\nที่นี่ น้ำ {i}\n\n\
+                 שלום עולם {i}\n\n缓存一致性和延迟问题很重要 {i}"
+            ));
+        }
+        group.throughput(Throughput::Elements(count as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(count), &evaluation, |b, e| {
+            b.iter(|| report::pdf(black_box(e), &options))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, export, export_multilingual);
 criterion_main!(benches);

@@ -376,7 +376,8 @@ fn export(
                 .collect();
             writeln!(
                 err,
-                "warning: no installed font can draw {} character(s); they show as empty boxes: {}",
+                "warning: no installed font can draw {} character(s); they show as empty boxes \
+                 (the footer of each page with some says so): {}",
                 list.len(),
                 list.join(", ")
             )?;

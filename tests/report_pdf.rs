@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use onsite::domain::{Answer, Evaluation, EvaluationStatus, Outcome, Question, Recommendation};
-use onsite::report::{self, Layout, Paper, ReportOptions, style};
+use onsite::report::{self, FallbackFont, Layout, Paper, ReportOptions, TextLine, style};
 
 fn sample() -> Evaluation {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/evaluation-sample.ron");
@@ -23,6 +23,42 @@ fn pdf_pages(bytes: &[u8]) -> Vec<String> {
         .extract_text()
         .into_iter()
         .map(|page| page.join(" "))
+        .collect()
+}
+
+/// A font from `tests/fonts/` (small subsets of Noto fonts, SIL Open Font License).
+fn test_font(file: &str) -> FallbackFont {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fonts")
+        .join(file);
+    FallbackFont::new(file, std::fs::read(path).unwrap(), 0).unwrap()
+}
+
+/// The first line of `layout` whose text contains `text`.
+fn line_with<'l>(layout: &'l Layout, text: &str) -> &'l TextLine {
+    let found = layout
+        .pages
+        .iter()
+        .flat_map(|page| page.lines())
+        .find(|line| line.text.contains(text));
+    assert!(found.is_some(), "no line with {text:?}");
+    found.unwrap()
+}
+
+/// The line's characters in the order their glyphs stand on the page, left to right: each
+/// cluster's characters where its leftmost glyph is.
+fn drawn(line: &TextLine) -> String {
+    let mut clusters: Vec<(f32, u32, u32)> = line
+        .runs
+        .iter()
+        .flat_map(|run| run.glyphs.iter().map(|g| (g.x, g.start, g.end)))
+        .collect();
+    clusters.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut seen = BTreeSet::new();
+    clusters
+        .into_iter()
+        .filter(|&(_, start, _)| seen.insert(start))
+        .map(|(_, start, end)| &line.text[start as usize..end as usize])
         .collect()
 }
 
@@ -140,8 +176,10 @@ fn the_sample_reads_back_completely() {
         assert!(text.contains(&squeeze(expected)), "missing {expected:?}");
     }
     for answer in &evaluation.answers {
+        // Inline code is set in the monospace face, without its backticks.
+        let prompt = answer.question.prompt.replace('`', "");
         assert!(
-            text.contains(&squeeze(&answer.question.prompt)),
+            text.contains(&squeeze(&prompt)),
             "missing prompt {}",
             answer.question.id
         );
@@ -286,37 +324,50 @@ fn three_hundred_questions_paginate_inside_the_margins() {
 #[test]
 fn right_to_left_text_is_drawn_right_to_left_and_right_aligned() {
     let mut evaluation = sample();
-    evaluation.summary = "שלום (3 דקות) עולם\n\nThe candidate, דנה, did well.".into();
-    let layout = report::layout(&evaluation, &ReportOptions::default()).unwrap();
-    let lines: Vec<_> = layout.pages.iter().flat_map(|page| page.lines()).collect();
-    let drawn = |text: &str| {
-        let line = lines.iter().find(|line| line.text.contains(text)).unwrap();
-        let glyphs: String = line
-            .runs
-            .iter()
-            .flat_map(|run| run.glyphs.iter().map(|&(_, c)| c))
-            .collect();
-        (line.x, line.right(), glyphs)
+    evaluation.summary = "שלום (עולם) דנה\n\nThe candidate, דנה כהן, did well.".into();
+    let options = ReportOptions {
+        fallback_fonts: vec![test_font("NotoSansHebrew-Subset.ttf")],
+        ..ReportOptions::default()
     };
+    let layout = report::layout(&evaluation, &options).unwrap();
+    assert!(
+        layout.missing_characters.is_empty(),
+        "{:?}",
+        layout.missing_characters
+    );
     let right_edge = layout.width - layout.margin;
 
-    // A Hebrew paragraph: drawn from the right, numbers in their own order, lines right-aligned;
-    // the text as typed is what the line holds (and what copying gives back).
-    let (x, right, glyphs) = drawn("שלום (3 דקות) עולם");
-    assert_eq!(glyphs, "םלוע )תוקד 3( םולש");
+    // A Hebrew paragraph: drawn from the right, brackets turned by the shaper, lines
+    // right-aligned; the line holds the text as typed (what copying gives back).
+    let line = line_with(&layout, "שלום (עולם) דנה");
+    assert_eq!(drawn(line), "הנד )םלוע( םולש");
     assert!(
-        (right - right_edge).abs() < 0.05,
-        "right edge {right} vs {right_edge}"
+        (line.right() - right_edge).abs() < 0.05,
+        "right edge {} vs {right_edge}",
+        line.right()
     );
     assert!(
-        x > layout.margin + 100.0,
-        "a short line starts far from the left: {x}"
+        line.x > layout.margin + 100.0,
+        "a short line starts far from the left"
     );
+    let hebrew = layout
+        .fonts
+        .iter()
+        .position(|name| name == "Noto Sans Hebrew")
+        .unwrap();
+    let hebrew_run = line.runs.iter().find(|run| run.slot == hebrew).unwrap();
+    // The first letter typed is the rightmost glyph.
+    let first = hebrew_run
+        .glyphs
+        .iter()
+        .find(|glyph| glyph.start == 0)
+        .unwrap();
+    assert!(hebrew_run.glyphs.iter().all(|glyph| glyph.x <= first.x));
 
     // A Hebrew name inside an English paragraph: the paragraph stays left to right.
-    let (x, _, glyphs) = drawn("The candidate, ");
-    assert_eq!(glyphs, "The candidate, הנד, did well.");
-    assert!((x - layout.margin).abs() < 0.05);
+    let line = line_with(&layout, "The candidate, ");
+    assert_eq!(drawn(line), "The candidate, ןהכ הנד, did well.");
+    assert!((line.x - layout.margin).abs() < 0.05);
 }
 
 #[test]
@@ -399,7 +450,7 @@ fn markdown_has_the_same_content() {
         }
     }
     assert!(markdown.contains("- ✓ Resources as nouns"));
-    assert!(markdown.contains("- ✗ Idempotency keys"));
+    assert!(markdown.contains("- ○ Idempotency keys"));
 }
 
 #[test]
@@ -512,4 +563,14 @@ fn the_cli_exports_pdf_and_markdown() {
     let missing = run(&["export", "no-such-file.ron", "-o", md.to_str().unwrap()]);
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such-file.ron"));
+}
+
+#[test]
+fn key_points_not_ticked_read_as_not_mentioned() {
+    let layout = report::layout(&sample(), &ReportOptions::default()).unwrap();
+    let text = layout.text();
+    assert!(text.contains("○"));
+    assert!(text.contains("✓"));
+    assert!(!text.contains("✗"), "a cross reads as failed");
+    assert!(text.contains("not mentioned"));
 }

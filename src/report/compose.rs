@@ -9,7 +9,9 @@ mod question;
 
 use super::content::{self, Report};
 use super::fonts::{Fonts, Style};
+use super::inline;
 use super::layout::{Block, Frame, Item, Page, Row, Rule, text_line};
+use super::paragraph::Direction;
 use super::style::{self as s, Colour};
 use super::wrap::{self, Line, Span};
 
@@ -135,10 +137,20 @@ impl Composer<'_, '_> {
     }
 
     fn width_of(&mut self, text: &str, style: Style, size: f32) -> f32 {
-        wrap::atoms(self.fonts, &[Span::new(text, style, s::TEXT)], size)
-            .iter()
-            .map(|atom| atom.width)
-            .sum()
+        wrap::width_of(self.fonts, &[Span::new(text, style, s::TEXT)], size)
+    }
+
+    /// `text` as spans, with `code` between backticks set in the monospace face (without the
+    /// backticks) and the rest in `style`: for prompts and rubric text, where inline code is
+    /// common.
+    fn with_code<'t>(text: &'t str, style: Style, colour: Colour) -> Vec<Span<'t>> {
+        inline::code_pieces(text)
+            .into_iter()
+            .map(|piece| {
+                let style = if piece.code { Style::Code } else { style };
+                Span::new(piece.text, style, colour)
+            })
+            .collect()
     }
 
     /// A row that is just a thin rule, `at` points below its top.
@@ -230,41 +242,75 @@ impl Composer<'_, '_> {
 
 /// Adds "candidate · Onsite evaluation · page X of Y" to the foot of every page, centred in
 /// the band below the body. A very long name is shortened so the page number always shows.
+/// A page with characters no font could draw says so above its footer, so a reader knows
+/// the empty boxes stand for something.
 pub fn footers(pages: &mut [Page], candidate: &str, fonts: &mut Fonts<'_>, frame: Frame) {
     let total = pages.len();
     let size = s::FOOTER_SIZE;
     let top = frame.height - s::MARGIN - size * s::LINE_HEIGHT;
+    let name_width = wrap::width_of(
+        fonts,
+        &[Span::new(candidate, Style::Regular, s::SECONDARY)],
+        size,
+    );
     for (index, page) in pages.iter_mut().enumerate() {
+        let missing = boxes_on(page);
         let full = content::footer(candidate, index + 1, total);
         let suffix = full.get(candidate.len()..).unwrap_or_default();
-        let suffix = wrap::atoms(
-            fonts,
-            &[Span::new(suffix, Style::Regular, s::SECONDARY)],
-            size,
-        );
-        let suffix_width: f32 = suffix.iter().map(|atom| atom.width).sum();
-        let name = wrap::atoms(
-            fonts,
-            &[Span::new(candidate, Style::Regular, s::SECONDARY)],
-            size,
-        );
+        let suffix_spans = [Span::new(suffix, Style::Regular, s::SECONDARY)];
+        let suffix_width = wrap::width_of(fonts, &suffix_spans, size);
         let room = (frame.body_width() - suffix_width).max(0.0);
-        let mut line = if name.iter().map(|atom| atom.width).sum::<f32>() <= room {
-            Line::from_atoms(name)
+        let name_spans = [Span::new(candidate, Style::Regular, s::SECONDARY)];
+        let mut line = if name_width <= room {
+            wrap::one_line(fonts, &name_spans, size, Direction::LeftToRight)
         } else {
-            wrap::wrap_shortened(fonts, &name, room, 1, Style::Regular, size)
+            wrap::shortened(fonts, &name_spans, size, room, 1)
                 .into_iter()
                 .next()
                 .unwrap_or_default()
         };
         // "name · Onsite evaluation · page …" is an English sentence whatever the name.
         line.rtl = false;
-        for atom in suffix {
-            line.push(atom);
-        }
+        line.append(wrap::one_line(
+            fonts,
+            &suffix_spans,
+            size,
+            Direction::LeftToRight,
+        ));
         let x = frame.left() + (frame.body_width() - line.width).max(0.0) / 2.0;
         let mut text = text_line(fonts, &line, x, top, size);
         text.footer = true;
         page.items.push(Item::Text(text));
+        if missing > 0 {
+            let note = content::missing_note(missing);
+            let note_size = s::FOOTER_SIZE - 1.0;
+            let line = wrap::one_line(
+                fonts,
+                &[Span::new(&note, Style::Regular, s::SECONDARY)],
+                note_size,
+                Direction::LeftToRight,
+            );
+            let x = frame.left() + (frame.body_width() - line.width).max(0.0) / 2.0;
+            let mut text = text_line(fonts, &line, x, top - note_size * s::LINE_HEIGHT, note_size);
+            text.footer = true;
+            page.items.push(Item::Text(text));
+        }
     }
+}
+
+/// How many characters on `page` are drawn as missing-glyph boxes.
+fn boxes_on(page: &Page) -> usize {
+    page.lines()
+        .flat_map(|line| &line.runs)
+        .map(|run| {
+            let mut clusters: Vec<u32> = run
+                .glyphs
+                .iter()
+                .filter(|glyph| glyph.gid == 0)
+                .map(|glyph| glyph.start)
+                .collect();
+            clusters.dedup();
+            clusters.len()
+        })
+        .sum()
 }

@@ -97,6 +97,12 @@ pub struct Report {
     pub private_notes: Option<String>,
 }
 
+/// The mark of a key point the candidate covered.
+pub const COVERED_MARK: char = '✓';
+/// The mark of a key point the answer did not mention: neutral, since an unticked point is
+/// not a failed one.
+pub const NOT_MENTIONED_MARK: char = '○';
+
 /// Text shown for something the evaluation does not record.
 pub const NOT_RECORDED: &str = "not recorded";
 
@@ -143,6 +149,18 @@ pub fn counts_line(completeness: &Completeness) -> String {
         completeness.not_asked,
         completeness.no_evidence,
         completeness.unrated.len()
+    )
+}
+
+/// The note above the footer of a page where `count` characters are drawn as empty boxes.
+pub fn missing_note(count: usize) -> String {
+    let characters = if count == 1 {
+        "character"
+    } else {
+        "characters"
+    };
+    format!(
+        "{count} {characters} on this page could not be drawn: no font on the exporting computer has them."
     )
 }
 

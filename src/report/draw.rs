@@ -5,20 +5,30 @@
 //! That keeps a typical export at tens of kilobytes instead of megabytes, without printpdf's
 //! `text_layout` feature and the layout engine it would pull in.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::Timestamp;
 use printpdf::{
-    Color, Date, DateTime, FontId, LinePoint, Offset, Op, ParsedFont, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb, TextItem,
-    TextMatrix, Time,
+    Color, Date, DateTime, LinePoint, Offset, Op, ParsedFont, PdfDocument, PdfFont, PdfPage,
+    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb, Time,
 };
+use sha2::{Digest, Sha256};
 
-use super::ReportError;
-use super::fonts::{Face, Fonts, Slot};
-use super::layout::{Item, Layout, Rule, Shape, TextLine};
+use super::draw_text::{self, Remaps, TextState};
+use super::fonts::{Face, FontError, Fonts};
+use super::layout::{Layout, Rule, Shape};
 use super::style::Colour;
+
+/// Why the PDF could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// printpdf reported a problem that would leave the file broken.
+    #[error("{}", .0.msg)]
+    Printpdf(printpdf::PdfWarnMsg),
+    /// The finished document could not be serialised.
+    #[error("{0}")]
+    Save(#[source] std::io::Error),
+}
 
 /// What the PDF says about itself in its document information.
 pub struct Metadata<'m> {
@@ -37,30 +47,45 @@ pub fn render(
     layout: &Layout,
     fonts: &Fonts<'_>,
     meta: &Metadata<'_>,
-) -> Result<Vec<u8>, ReportError> {
+) -> Result<Vec<u8>, super::ReportError> {
     let mut document = PdfDocument::new(meta.title);
-    let remaps = embed_fonts(&mut document, layout, fonts)?;
+    let (maps, planned) = draw_text::plan(layout, fonts);
+    let remaps = embed_fonts(&mut document, layout, fonts, &maps)?;
 
     let pages = layout
         .pages
         .iter()
-        .map(|page| {
+        .zip(&planned)
+        .map(|(page, planned_lines)| {
             let mut ops = Vec::new();
             // Shapes never cover text in this design, so all of a page's shapes go first and
             // its text follows in one text object.
             for item in &page.items {
                 match item {
-                    Item::Shape(shape) => shape_ops(shape, layout.height, &mut ops),
-                    Item::Rule(rule) => rule_ops(rule, layout.height, &mut ops),
-                    Item::Text(_) => {}
+                    super::layout::Item::Shape(shape) => shape_ops(shape, layout.height, &mut ops),
+                    super::layout::Item::Rule(rule) => rule_ops(rule, layout.height, &mut ops),
+                    super::layout::Item::Text(_) => {}
                 }
             }
             ops.push(Op::StartTextSection);
             let mut state = TextState::default();
-            for line in page.lines() {
-                text_ops(line, layout.height, &remaps, &mut state, &mut ops);
+            for (line, runs) in page.lines().zip(planned_lines) {
+                draw_text::line_ops(
+                    line,
+                    runs,
+                    layout.height,
+                    &remaps,
+                    fonts,
+                    &mut state,
+                    &mut ops,
+                );
             }
             ops.push(Op::EndTextSection);
+            for line in page.lines() {
+                for link in &line.links {
+                    ops.push(link_op(link, line, layout.height));
+                }
+            }
             let mut pdf_page = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), ops);
             let bounds = printpdf::Rect::from_wh(Pt(layout.width), Pt(layout.height));
             pdf_page.media_box = bounds.clone();
@@ -93,10 +118,10 @@ pub fn render(
     // printpdf reports problems such as an unembeddable font as messages rather than errors;
     // a PDF written past one would be broken, so it becomes an error here.
     if let Some(problem) = warnings
-        .iter()
+        .into_iter()
         .find(|w| w.severity == printpdf::PdfParseErrorSeverity::Error)
     {
-        return Err(ReportError::Pdf(problem.msg.clone()));
+        return Err(PdfError::Printpdf(problem).into());
     }
     // printpdf writes a random file identifier; one derived from the content makes the same
     // evaluation export to the same bytes, which keeps exports reproducible and diffable.
@@ -110,35 +135,52 @@ pub fn render(
     );
     pdf.compress();
     let mut bytes = Vec::new();
-    pdf.save_to(&mut bytes)
-        .map_err(|error| ReportError::Pdf(error.to_string()))?;
+    pdf.save_to(&mut bytes).map_err(PdfError::Save)?;
     Ok(bytes)
 }
 
-/// Old-to-new glyph ids of each embedded font.
-type Remaps = BTreeMap<Slot, HashMap<u16, u16>>;
+/// A link annotation over the part of `line` that shows a web address.
+fn link_op(link: &super::layout::Link, line: &super::layout::TextLine, page_height: f32) -> Op {
+    let rect = printpdf::Rect {
+        x: Pt(link.x),
+        y: Pt(page_height - line.top - line.height),
+        width: Pt(link.width),
+        height: Pt(line.height),
+        mode: None,
+        winding_order: None,
+    };
+    Op::LinkAnnotation {
+        link: printpdf::LinkAnnotation::new(
+            rect,
+            printpdf::Actions::Uri(link.target.clone()),
+            // No border: the address is already set in the link colour.
+            Some(printpdf::BorderArray::Solid([0.0, 0.0, 0.0])),
+            Some(printpdf::ColorArray::Transparent),
+            None,
+        ),
+    }
+}
 
 fn embed_fonts(
     document: &mut PdfDocument,
     layout: &Layout,
     fonts: &Fonts<'_>,
-) -> Result<Remaps, ReportError> {
-    let mut used: BTreeMap<Slot, BTreeSet<u16>> = BTreeMap::new();
+    maps: &draw_text::TextMaps,
+) -> Result<Remaps, FontError> {
+    let mut used: BTreeMap<usize, BTreeSet<u16>> = BTreeMap::new();
     for page in &layout.pages {
         for line in page.lines() {
             for run in &line.runs {
                 used.entry(run.slot)
                     .or_default()
-                    .extend(run.glyphs.iter().map(|&(gid, _)| gid));
+                    .extend(run.glyphs.iter().map(|glyph| glyph.gid));
             }
         }
     }
+    let copies: BTreeMap<usize, usize> = maps.copies().collect();
     let mut remaps = Remaps::new();
     for (slot, glyphs) in used {
-        let face = fonts
-            .faces()
-            .get(slot)
-            .ok_or_else(|| ReportError::Font(format!("no font in slot {slot}")))?;
+        let face = fonts.face(slot);
         // The subset keeps glyphs in the order asked for, so a glyph's new id is its position;
         // .notdef must come first.
         let ids: Vec<u16> = std::iter::once(0)
@@ -146,18 +188,18 @@ fn embed_fonts(
             .collect();
         let program = subset(face, &ids)?;
         let mut warnings = Vec::new();
-        let mut parsed = ParsedFont::from_bytes(&program, 0, &mut warnings).ok_or_else(|| {
-            ReportError::Font(format!(
-                "cannot read the subset of {}",
-                face.postscript_name
-            ))
-        })?;
+        let mut parsed =
+            ParsedFont::from_bytes(&program, 0, &mut warnings).ok_or_else(|| FontError::Embed {
+                name: face.postscript_name.clone(),
+            })?;
         parsed.font_name = Some(format!("{}+{}", subset_tag(&ids), face.postscript_name));
-        document
-            .resources
-            .fonts
-            .map
-            .insert(font_id(slot), PdfFont::new(parsed));
+        for copy in 0..copies.get(&slot).copied().unwrap_or(1).max(1) {
+            document
+                .resources
+                .fonts
+                .map
+                .insert(draw_text::font_id(slot, copy), PdfFont::new(parsed.clone()));
+        }
         let remap = ids
             .iter()
             .enumerate()
@@ -168,28 +210,41 @@ fn embed_fonts(
     Ok(remaps)
 }
 
-fn subset(face: &Face<'_>, ids: &[u16]) -> Result<Vec<u8>, ReportError> {
+fn subset(face: &Face<'_>, ids: &[u16]) -> Result<Vec<u8>, FontError> {
     use allsorts::binary::read::ReadScope;
     use allsorts::font_data::FontData;
     use allsorts::subset::{CmapTarget, SubsetProfile};
 
-    let error = |message: String| ReportError::Font(format!("{}: {message}", face.postscript_name));
+    let name = || face.postscript_name.clone();
     let data = ReadScope::new(face.data)
         .read::<FontData<'_>>()
-        .map_err(|e| error(e.to_string()))?;
+        .map_err(|source| FontError::Read {
+            name: name(),
+            source: source.into(),
+        })?;
     let provider = data
         .table_provider(face.index as usize)
-        .map_err(|e| error(e.to_string()))?;
-    allsorts::subset::subset(&provider, ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
-        .map_err(|e| error(e.to_string()))
+        .map_err(|source| FontError::Read {
+            name: name(),
+            source,
+        })?;
+    allsorts::subset::subset(&provider, ids, &SubsetProfile::Pdf, CmapTarget::Unicode).map_err(
+        |source| FontError::Subset {
+            name: name(),
+            source,
+        },
+    )
 }
 
 /// The six capital letters that mark a subset font's name (PDF 32000-1, 9.6.4), derived from
 /// the glyph set so that the same document always gets the same name.
 fn subset_tag(ids: &[u16]) -> String {
-    let mut hasher = DefaultHasher::new();
-    ids.hash(&mut hasher);
-    let mut value = hasher.finish();
+    let mut hasher = Sha256::new();
+    for id in ids {
+        hasher.update(id.to_be_bytes());
+    }
+    let digest = hasher.finalize();
+    let mut value = u64::from_be_bytes(digest[..8].try_into().unwrap_or_default());
     (0..6)
         .map(|_| {
             let letter = char::from(b'A' + (value % 26) as u8);
@@ -197,10 +252,6 @@ fn subset_tag(ids: &[u16]) -> String {
             letter
         })
         .collect()
-}
-
-fn font_id(slot: Slot) -> FontId {
-    FontId(format!("F{slot}"))
 }
 
 fn rgb(colour: Colour) -> Color {
@@ -312,57 +363,6 @@ fn rule_ops(rule: &Rule, page_height: f32, ops: &mut Vec<Op>) {
     });
 }
 
-/// Font and colour last set in the text object, to avoid repeating them.
-#[derive(Default)]
-struct TextState {
-    font: Option<(Slot, u32)>,
-    colour: Option<[u32; 3]>,
-}
-
-fn text_ops(
-    line: &TextLine,
-    page_height: f32,
-    remaps: &Remaps,
-    state: &mut TextState,
-    ops: &mut Vec<Op>,
-) {
-    for run in &line.runs {
-        let size_key = (run.slot, line.size.to_bits());
-        if state.font != Some(size_key) {
-            ops.push(Op::SetFont {
-                font: PdfFontHandle::External(font_id(run.slot)),
-                size: Pt(line.size),
-            });
-            state.font = Some(size_key);
-        }
-        let colour_key = [run.colour.r, run.colour.g, run.colour.b].map(f32::to_bits);
-        if state.colour != Some(colour_key) {
-            ops.push(Op::SetFillColor {
-                col: rgb(run.colour),
-            });
-            state.colour = Some(colour_key);
-        }
-        let remap = remaps.get(&run.slot);
-        let glyphs = run
-            .glyphs
-            .iter()
-            .map(|&(gid, ch)| printpdf::Codepoint {
-                gid: remap.and_then(|m| m.get(&gid)).copied().unwrap_or(0),
-                offset: 0.0,
-                // What copy and paste gives back; the missing-glyph box has no meaning of its
-                // own, so it is mapped to the replacement character.
-                cid: Some(if gid == 0 { '\u{FFFD}' } else { ch }.to_string()),
-            })
-            .collect();
-        ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(run.x), Pt(page_height - line.baseline)),
-        });
-        ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(glyphs)],
-        });
-    }
-}
-
 fn pdf_date(at: Timestamp) -> DateTime {
     let utc = at.to_zoned(jiff::tz::TimeZone::UTC);
     let narrow = |value: i8| u8::try_from(value).unwrap_or(0);
@@ -387,13 +387,19 @@ fn pdf_date(at: Timestamp) -> DateTime {
     )
 }
 
+/// A file identifier from the document's text, title, author, date and page count, with
+/// SHA-256 (a hash whose output never changes between releases of anything).
 fn identifier(layout: &Layout, meta: &Metadata<'_>) -> String {
-    let mut hasher = DefaultHasher::new();
-    layout.text().hash(&mut hasher);
-    meta.title.hash(&mut hasher);
-    meta.author.hash(&mut hasher);
-    meta.created.as_second().hash(&mut hasher);
-    let first = hasher.finish();
-    layout.pages.len().hash(&mut hasher);
-    format!("{first:016x}{:016x}", hasher.finish())
+    let mut hasher = Sha256::new();
+    for part in [layout.text().as_str(), meta.title, meta.author] {
+        hasher.update((part.len() as u64).to_be_bytes());
+        hasher.update(part.as_bytes());
+    }
+    hasher.update(meta.created.as_second().to_be_bytes());
+    hasher.update((layout.pages.len() as u64).to_be_bytes());
+    let digest = hasher.finalize();
+    digest[..16]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
 }

@@ -6,7 +6,6 @@
 
 use std::collections::BTreeSet;
 
-use super::bidi;
 use super::fonts::{Fonts, Slot};
 use super::style::{self, Colour};
 use super::wrap::Line;
@@ -31,17 +30,45 @@ impl Paper {
     }
 }
 
-/// A run of glyphs in one font and colour, drawn from `x` on its line's baseline.
+/// A glyph with its position on the line.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlacedGlyph {
+    /// Glyph id in the run's font (0 is the missing-glyph box).
+    pub gid: u16,
+    /// Where the glyph is drawn: points from the page's left edge (from the line's left edge
+    /// before the line is placed).
+    pub x: f32,
+    /// How far above the baseline it is drawn (marks stacked by the font).
+    pub rise: f32,
+    /// How far the pen moves after it, in points, as shaped (kerning included).
+    pub advance: f32,
+    /// Start of the characters it stands for, as a byte offset in the line's text; the glyphs
+    /// of one cluster share this range.
+    pub start: u32,
+    /// End of those characters.
+    pub end: u32,
+}
+
+/// A run of glyphs in one font and colour.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Run {
-    /// Left edge, in points from the page's left edge.
-    pub x: f32,
-    /// Which font draws it (see [`Fonts::faces`]).
+    /// Which font draws it (see [`Layout::fonts`]).
     pub slot: Slot,
     /// Fill colour.
     pub colour: Colour,
-    /// Glyph ids in the original font, each with the character it stands for.
-    pub glyphs: Vec<(u16, char)>,
+    /// The glyphs, in the order the font's shaping put them (left to right on the page).
+    pub glyphs: Vec<PlacedGlyph>,
+}
+
+/// A clickable web address on a line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Link {
+    /// Left edge, in points (from the page's left edge once the line is placed).
+    pub x: f32,
+    /// Width of the address's glyphs on this line.
+    pub width: f32,
+    /// What a click opens.
+    pub target: String,
 }
 
 /// One line of text, positioned.
@@ -59,12 +86,14 @@ pub struct TextLine {
     pub width: f32,
     /// Type size in points.
     pub size: f32,
-    /// The text as drawn.
+    /// The text as typed (logical order), which copying from the PDF gives back.
     pub text: String,
     /// Whether this is the page footer rather than body text.
     pub footer: bool,
-    /// The glyph runs.
+    /// The glyph runs, in the order of the text.
     pub runs: Vec<Run>,
+    /// Web addresses on the line; each becomes a link over the line box.
+    pub links: Vec<Link>,
 }
 
 impl TextLine {
@@ -170,6 +199,8 @@ pub struct Layout {
     pub pages: Vec<Page>,
     /// Characters no available font has; drawn as missing-glyph boxes.
     pub missing_characters: BTreeSet<char>,
+    /// The family name of each font, indexed by [`Run::slot`].
+    pub fonts: Vec<String>,
 }
 
 impl Layout {
@@ -251,26 +282,32 @@ impl Block {
 /// Turns a wrapped line into a text line at `x`, with its box starting at `top`.
 pub fn text_line(fonts: &Fonts<'_>, line: &Line, x: f32, top: f32, size: f32) -> TextLine {
     let height = size * style::LINE_HEIGHT;
-    // Centre the font's ascender-to-descender box in the line box.
+    // Centre the body font's ascender-to-descender box in the line box.
     let glyph_box = (fonts.ascender + fonts.descender) * size;
     let baseline = top + (height - glyph_box) / 2.0 + fonts.ascender * size;
-    let mut runs: Vec<Run> = Vec::new();
-    let mut pen = x;
-    for atom in bidi::visual_order(fonts, &line.atoms, line.rtl).iter() {
-        let continues = runs
-            .last()
-            .is_some_and(|run| run.slot == atom.glyph.slot && run.colour == atom.colour);
-        match runs.last_mut() {
-            Some(run) if continues => run.glyphs.push((atom.glyph.gid, atom.ch)),
-            _ => runs.push(Run {
-                x: pen,
-                slot: atom.glyph.slot,
-                colour: atom.colour,
-                glyphs: vec![(atom.glyph.gid, atom.ch)],
-            }),
-        }
-        pen += atom.width;
-    }
+    let runs = line
+        .runs
+        .iter()
+        .map(|run| Run {
+            glyphs: run
+                .glyphs
+                .iter()
+                .map(|glyph| PlacedGlyph {
+                    x: glyph.x + x,
+                    ..*glyph
+                })
+                .collect(),
+            ..run.clone()
+        })
+        .collect();
+    let links = line
+        .links
+        .iter()
+        .map(|link| Link {
+            x: link.x + x,
+            ..link.clone()
+        })
+        .collect();
     TextLine {
         x,
         top,
@@ -278,9 +315,10 @@ pub fn text_line(fonts: &Fonts<'_>, line: &Line, x: f32, top: f32, size: f32) ->
         baseline,
         width: line.width,
         size,
-        text: line.text(),
+        text: line.text.clone(),
         footer: false,
         runs,
+        links,
     }
 }
 

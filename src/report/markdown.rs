@@ -96,11 +96,15 @@ fn write_report(out: &mut String, report: &Report) -> std::fmt::Result {
             let covered = question.key_points.iter().filter(|p| p.covered).count();
             writeln!(
                 out,
-                "\n**Key points** · {covered} of {} covered\n",
+                "\n**Key points** · {covered} of {} covered, the others not mentioned\n",
                 question.key_points.len()
             )?;
             for point in &question.key_points {
-                let mark = if point.covered { "✓" } else { "✗" };
+                let mark = if point.covered {
+                    super::content::COVERED_MARK
+                } else {
+                    super::content::NOT_MENTIONED_MARK
+                };
                 writeln!(out, "- {mark} {}", inline(&point.text))?;
             }
         }

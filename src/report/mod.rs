@@ -7,18 +7,26 @@
 //! The pipeline is: [`content`] gathers what the report says, `compose` turns it into blocks
 //! of rows, [`layout`] flows them onto pages ([`layout()`] returns that result, so tests can
 //! check positions), and `draw` turns the pages into PDF operations with subset fonts.
+//!
+//! Text goes the way typesetters take it: each paragraph gets its bidi levels, is split into
+//! runs by script and font and shaped run by run (`paragraph`, `shape`), broken into lines at
+//! UAX #14 opportunities between glyph clusters, and each line is put in display order
+//! (`wrap`). Drawing keeps what copying gives back the typed text (`draw_text`).
 
-mod arabic;
-mod bidi;
 mod compose;
 pub mod content;
 mod draw;
+mod draw_text;
 pub mod fonts;
 pub mod format;
+mod inline;
 pub mod layout;
 mod markdown;
 mod pack_markdown;
+mod paragraph;
+mod shape;
 pub mod style;
+mod system_fonts;
 mod wrap;
 
 use std::collections::BTreeSet;
@@ -28,9 +36,11 @@ use jiff::tz::TimeZone;
 
 use crate::domain::Evaluation;
 
-pub use fonts::{FallbackFont, system_fallback_fonts};
+pub use draw::PdfError;
+pub use fonts::{FallbackFont, FontError};
 pub use layout::{Item, Layout, Page, Paper, TextLine};
 pub use pack_markdown::pack_to_markdown;
+pub use system_fonts::{HanVariant, system_fallback_fonts, system_fallback_fonts_for};
 
 /// The file formats an evaluation can be exported in, shared by the command line and the
 /// window.
@@ -81,9 +91,13 @@ pub struct ReportOptions {
     /// submission time (else its end or start), so the same evaluation always gives the same
     /// file.
     pub created_at: Option<Timestamp>,
-    /// Fonts for characters the bundled Inter lacks, tried in order; see
+    /// Fonts for characters the bundled faces lack, tried in order; see
     /// [`system_fallback_fonts`]. Empty by default.
     pub fallback_fonts: Vec<FallbackFont>,
+    /// The language of the notes, as a tag such as `ja` or `zh-TW`, when known: it decides
+    /// which regional forms Han characters are shaped in. `None` (the default) goes by the
+    /// text: Japanese when it has kana, Korean when it has hangul, else Simplified Chinese.
+    pub language: Option<String>,
 }
 
 impl Default for ReportOptions {
@@ -95,6 +109,7 @@ impl Default for ReportOptions {
             time_zone: TimeZone::UTC,
             created_at: None,
             fallback_fonts: Vec::new(),
+            language: None,
         }
     }
 }
@@ -106,8 +121,9 @@ pub struct PdfOutput {
     pub bytes: Vec<u8>,
     /// Number of pages.
     pub pages: usize,
-    /// Characters no available font could draw; they appear as empty boxes in the PDF (and as
-    /// U+FFFD when its text is copied).
+    /// Characters no available font could draw; they appear as empty boxes in the PDF, the
+    /// footer of each page that has some says how many, and copying gives back the typed
+    /// characters where the reader honours `/ActualText`.
     pub missing_characters: Vec<char>,
 }
 
@@ -116,21 +132,56 @@ pub struct PdfOutput {
 pub enum ReportError {
     /// A font could not be read or embedded.
     #[error("font problem: {0}")]
-    Font(String),
+    Font(#[from] FontError),
     /// The PDF could not be written.
     #[error("cannot write the PDF: {0}")]
-    Pdf(String),
+    Pdf(#[from] PdfError),
 }
 
 /// Lays out `evaluation` into pages without producing PDF bytes, for inspection.
 pub fn layout(evaluation: &Evaluation, options: &ReportOptions) -> Result<Layout, ReportError> {
-    let mut fonts = fonts::Fonts::new(&options.fallback_fonts)?;
+    let mut fonts = fonts_for(evaluation, options)?;
     Ok(lay_out(evaluation, options, &mut fonts))
+}
+
+/// The faces of an export, with Han shaped in the variant the options or the text call for.
+fn fonts_for<'o>(
+    evaluation: &Evaluation,
+    options: &'o ReportOptions,
+) -> Result<fonts::Fonts<'o>, FontError> {
+    let mut fonts = fonts::Fonts::new(&options.fallback_fonts)?;
+    let has_han = |text: &str| {
+        text.chars()
+            .any(|c| unicode_script::UnicodeScript::script(&c) == unicode_script::Script::Han)
+    };
+    if evaluation_texts(evaluation).any(has_han) {
+        let characters: BTreeSet<char> =
+            evaluation_texts(evaluation).flat_map(str::chars).collect();
+        let variant = HanVariant::for_text(&characters, options.language.as_deref());
+        fonts.han = variant.language_tag().parse().ok();
+    }
+    Ok(fonts)
+}
+
+/// The free text of an evaluation: where scripts other than Latin come from.
+fn evaluation_texts(evaluation: &Evaluation) -> impl Iterator<Item = &str> {
+    [
+        evaluation.candidate.as_str(),
+        &evaluation.summary,
+        &evaluation.general_notes,
+    ]
+    .into_iter()
+    .chain(
+        evaluation
+            .answers
+            .iter()
+            .flat_map(|answer| [answer.notes.as_str(), &answer.question.prompt]),
+    )
 }
 
 /// Renders `evaluation` as a PDF.
 pub fn pdf(evaluation: &Evaluation, options: &ReportOptions) -> Result<PdfOutput, ReportError> {
-    let mut fonts = fonts::Fonts::new(&options.fallback_fonts)?;
+    let mut fonts = fonts_for(evaluation, options)?;
     let layout = lay_out(evaluation, options, &mut fonts);
     let created = options
         .created_at
@@ -193,5 +244,10 @@ fn lay_out(
         body_bottom: frame.bottom,
         pages,
         missing_characters: fonts.missing().clone(),
+        fonts: fonts
+            .faces()
+            .iter()
+            .map(|face| face.family.clone())
+            .collect(),
     }
 }

@@ -34,6 +34,8 @@ pub const RULE: Colour = Colour::hex(0xD0D5DD);
 pub const TRACK: Colour = Colour::hex(0xEAECF0);
 /// The filled part of a competency bar: neutral, because colour is kept for meaning.
 pub const BAR: Colour = Colour::hex(0x475467);
+/// Links (web addresses), the one accent colour.
+pub const ACCENT: Colour = Colour::hex(0x2E5AAC);
 /// Text on a coloured badge.
 pub const WHITE: Colour = Colour::hex(0xFFFFFF);
 

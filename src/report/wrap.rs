@@ -1,317 +1,331 @@
-//! Line breaking by measured glyph advances.
+//! Line breaking over shaped paragraphs, and each line put in display order.
 //!
-//! Text breaks at spaces, and after a hyphen, slash or dash inside a word. A word wider than
-//! the line (a URL, a 500-character token) is broken between characters, never between a
-//! letter and its combining accent. Nothing is ever dropped: every visible character of the
-//! input ends up on some line.
+//! A line ends at the last break opportunity that fits ([`Paragraph::opportunities`]); a word
+//! wider than the line is cut between grapheme clusters, never dropped. Each line's runs are
+//! then ordered for display by their bidi levels, and every glyph gets its position. Spaces at
+//! the end of a line hang: they are neither measured nor drawn.
 
-use super::fonts::{Fonts, Glyph, Style};
-use super::style::Colour;
-use super::{arabic, bidi};
+use std::ops::Range;
+use std::sync::Arc;
+
+use unicode_bidi::ParagraphBidiInfo;
+
+use super::fonts::{Fonts, Style};
+use super::layout::{Link, PlacedGlyph, Run};
+use super::paragraph::{Direction, Paragraph, ShapedRun};
+use super::shape::ShapedGlyph;
+
+pub use super::paragraph::Span;
 
 /// Slack for rounding: advances summed in a different order must not push a word that fits
 /// onto the next line.
 const SLACK: f32 = 0.01;
 
-/// A piece of text in one style and colour.
-#[derive(Clone, Debug)]
-pub struct Span<'t> {
-    /// The text; line breaks in it are treated as spaces (split hard lines before wrapping).
-    pub text: &'t str,
-    /// Regular or bold.
-    pub style: Style,
-    /// Fill colour.
-    pub colour: Colour,
-}
-
-impl<'t> Span<'t> {
-    /// A span in `style` and `colour`.
-    pub fn new(text: &'t str, style: Style, colour: Colour) -> Self {
-        Self {
-            text,
-            style,
-            colour,
-        }
-    }
-}
-
-/// One character with its glyph and advance at the wrapped size.
-#[derive(Clone, Copy, Debug)]
-pub struct Atom {
-    /// The character (what copy and paste gives back).
-    pub ch: char,
-    /// How it is drawn.
-    pub glyph: Glyph,
-    /// Width in points.
-    pub width: f32,
-    /// Fill colour.
-    pub colour: Colour,
-}
-
-impl Atom {
-    fn is_space(&self) -> bool {
-        self.ch == ' '
-    }
-}
-
-/// A wrapped line: its characters in order and its width in points.
+/// A wrapped line, positioned from its own left edge.
 #[derive(Clone, Debug, Default)]
 pub struct Line {
-    /// The characters in typed order, trailing spaces removed.
-    pub atoms: Vec<Atom>,
-    /// Sum of the advances.
+    /// The glyph runs, in the order of the text; each glyph has its position from the line's
+    /// left edge.
+    pub runs: Vec<Run>,
+    /// Width of the drawn text.
     pub width: f32,
-    /// Whether its paragraph reads right to left (drawn right-aligned; see [`super::bidi`]).
+    /// Whether its paragraph reads right to left (drawn right-aligned).
     pub rtl: bool,
+    /// The line's characters as typed, trailing spaces removed.
+    pub text: String,
+    /// Web addresses on the line, as clickable areas.
+    pub links: Vec<Link>,
 }
 
 impl Line {
-    /// A line of exactly these atoms.
-    pub fn from_atoms(atoms: Vec<Atom>) -> Self {
-        let width = atoms.iter().map(|atom| atom.width).sum();
-        Self {
-            atoms,
-            width,
-            rtl: false,
-        }
-    }
-
-    /// Appends an atom.
-    pub fn push(&mut self, atom: Atom) {
-        self.width += atom.width;
-        self.atoms.push(atom);
-    }
-
-    fn trim_end(&mut self) {
-        while self.atoms.last().is_some_and(Atom::is_space) {
-            if let Some(atom) = self.atoms.pop() {
-                self.width -= atom.width;
+    /// Appends `other` to the right of this line.
+    pub fn append(&mut self, other: Line) {
+        let shift = self.width;
+        let text_shift = self.text.len() as u32;
+        for mut run in other.runs {
+            for glyph in &mut run.glyphs {
+                glyph.x += shift;
+                glyph.start += text_shift;
+                glyph.end += text_shift;
             }
+            self.runs.push(run);
         }
+        for mut link in other.links {
+            link.x += shift;
+            self.links.push(link);
+        }
+        self.text.push_str(&other.text);
+        self.width += other.width;
     }
 
     /// The line's text.
     pub fn text(&self) -> String {
-        self.atoms.iter().map(|atom| atom.ch).collect()
+        self.text.clone()
     }
 }
 
-/// Resolves `spans` to atoms at `size` points; tabs become four spaces, other control
-/// characters and soft hyphens are dropped.
-pub fn atoms(fonts: &mut Fonts<'_>, spans: &[Span<'_>], size: f32) -> Vec<Atom> {
-    let mut out = Vec::new();
-    for span in spans {
-        let forms = arabic::forms(span.text);
-        for (at, c) in span.text.chars().enumerate() {
-            let (c, repeat) = match c {
-                '\t' => (' ', 4),
-                '\n' | '\u{2028}' | '\u{2029}' => (' ', 1),
-                '\u{00AD}' => continue,
-                c if c.is_control() => continue,
-                c => (c, 1),
-            };
-            let Some(mut glyph) = fonts.glyph(c, span.style) else {
-                continue;
-            };
-            // An Arabic letter is drawn in its joined form, from the same font.
-            if let Some(form) = forms.get(at).copied().flatten()
-                && let Some(joined) = fonts.glyph_in(glyph.slot, form)
-            {
-                glyph = joined;
-            }
-            for _ in 0..repeat {
-                out.push(Atom {
-                    ch: c,
-                    glyph,
-                    width: glyph.advance * size,
-                    colour: span.colour,
-                });
-            }
-        }
-    }
-    out
-}
-
-/// Breaks `spans` into lines no wider than `width` points at `size` points.
+/// Breaks `spans` into lines no wider than `width` points at `size` points, the paragraph's
+/// direction taken from its text.
 ///
-/// Leading spaces are kept (they are indentation typed on purpose); spaces at a soft break
-/// are not drawn. Empty input gives no lines.
+/// Leading spaces are kept (they are indentation typed on purpose). Empty input gives no lines.
 pub fn wrap(fonts: &mut Fonts<'_>, spans: &[Span<'_>], size: f32, width: f32) -> Vec<Line> {
-    wrap_atoms(&atoms(fonts, spans, size), width)
+    let paragraph = Paragraph::new(fonts, spans, size, Direction::Auto);
+    break_lines(&paragraph, width)
+        .into_iter()
+        .filter_map(|range| line(fonts, &paragraph, range))
+        .collect()
 }
 
-/// [`wrap`] over atoms already resolved.
-pub fn wrap_atoms(atoms: &[Atom], width: f32) -> Vec<Line> {
+/// `spans` on one line however wide, reading in `direction`.
+pub fn one_line(
+    fonts: &mut Fonts<'_>,
+    spans: &[Span<'_>],
+    size: f32,
+    direction: Direction,
+) -> Line {
+    let paragraph = Paragraph::new(fonts, spans, size, direction);
+    let end = paragraph.text.len();
+    line(fonts, &paragraph, 0..end).unwrap_or_default()
+}
+
+/// The width of `spans` set on one line.
+pub fn width_of(fonts: &mut Fonts<'_>, spans: &[Span<'_>], size: f32) -> f32 {
+    let paragraph = Paragraph::new(fonts, spans, size, Direction::Auto);
+    paragraph.visible_width(0, paragraph.text.len())
+}
+
+/// Wraps `spans` into at most `max_lines` lines, ending the last one with "…" when text had to
+/// be left out. For table cells that show a shortened copy of text printed in full elsewhere.
+pub fn shortened(
+    fonts: &mut Fonts<'_>,
+    spans: &[Span<'_>],
+    size: f32,
+    width: f32,
+    max_lines: usize,
+) -> Vec<Line> {
+    let paragraph = Paragraph::new(fonts, spans, size, Direction::Auto);
+    let ranges = break_lines(&paragraph, width);
+    if ranges.len() <= max_lines || max_lines == 0 {
+        return ranges
+            .into_iter()
+            .filter_map(|range| line(fonts, &paragraph, range))
+            .collect();
+    }
+    let mut lines: Vec<Line> = ranges[..max_lines - 1]
+        .iter()
+        .filter_map(|range| line(fonts, &paragraph, range.clone()))
+        .collect();
+    let start = ranges[max_lines - 1].start;
+    let (style, colour) = spans
+        .last()
+        .map_or((Style::Regular, super::style::TEXT), |span| {
+            (span.style, span.colour)
+        });
+    let ellipsis = width_of(fonts, &[Span::new("…", style, colour)], size);
+    let end = (start + 1..=paragraph.text.len())
+        .filter(|&at| paragraph.is_boundary(at))
+        .take_while(|&at| paragraph.visible_width(start, at) + ellipsis <= width + SLACK)
+        .last()
+        .unwrap_or(start);
+    let end = paragraph.trim_end(start, end);
+    // The kept text in its own spans, then the ellipsis in the style of the last one.
+    let mut last: Vec<Span<'_>> = paragraph
+        .spans
+        .iter()
+        .filter_map(|(range, style, colour)| {
+            let from = range.start.max(start);
+            let to = range.end.min(end);
+            (from < to).then(|| Span::new(&paragraph.text[from..to], *style, *colour))
+        })
+        .collect();
+    let last_style = last
+        .last()
+        .map_or((style, colour), |span| (span.style, span.colour));
+    last.push(Span::new("…", last_style.0, last_style.1));
+    lines.push(one_line(fonts, &last, size, Direction::Auto));
+    lines
+}
+
+/// The byte ranges of the lines `paragraph` breaks into at `width` points.
+fn break_lines(paragraph: &Paragraph, width: f32) -> Vec<Range<usize>> {
+    let end = paragraph.text.len();
     let mut lines = Vec::new();
-    let mut line = Line::default();
-    let mut pending_space: Vec<Atom> = Vec::new();
-    let mut at_start = true;
-    for word in words(atoms) {
-        if word.first().is_some_and(Atom::is_space) {
-            if at_start {
-                // Indentation at the start of a hard line stays, as far as it fits.
-                for &atom in word {
-                    if line.width + atom.width > width + SLACK && !line.atoms.is_empty() {
-                        break;
-                    }
-                    line.push(atom);
-                }
-            } else {
-                pending_space = word.to_vec();
+    let mut start = 0;
+    let mut fit: Option<usize> = None;
+    let mut next = 0;
+    let only_spaces =
+        |from: usize, to: usize| paragraph.text[from..to].trim_start_matches(' ').is_empty();
+    while start < end {
+        let Some(&at) = paragraph.opportunities.get(next) else {
+            lines.push(start..end);
+            break;
+        };
+        if at <= start {
+            next += 1;
+            continue;
+        }
+        if paragraph.visible_width(start, at) <= width + SLACK || only_spaces(start, at) {
+            fit = Some(at);
+            next += 1;
+            if at == end {
+                lines.push(start..end);
+                start = end;
             }
             continue;
         }
-        at_start = false;
-        let spaces: f32 = pending_space.iter().map(|a| a.width).sum();
-        let word_width: f32 = word.iter().map(|a| a.width).sum();
-        let has_text = line.atoms.iter().any(|a| !a.is_space());
-        if line.width + spaces + word_width <= width + SLACK {
-            if has_text {
-                for &atom in &pending_space {
-                    line.push(atom);
-                }
+        match fit.filter(|&fit| !only_spaces(start, fit)) {
+            Some(fit) => {
+                lines.push(start..fit);
+                start = fit;
             }
-            for &atom in word {
-                line.push(atom);
+            None => {
+                let cut = emergency_cut(paragraph, start, at, width);
+                lines.push(start..cut);
+                start = cut;
             }
+        }
+        fit = None;
+    }
+    lines
+}
+
+/// Where to cut the text from `start` that has no break opportunity before `limit` and is too
+/// wide: after as many grapheme clusters as fit, and at least one.
+fn emergency_cut(paragraph: &Paragraph, start: usize, limit: usize, width: f32) -> usize {
+    let mut cut = None;
+    for at in start + 1..=limit {
+        if !paragraph.is_boundary(at) {
+            continue;
+        }
+        if paragraph.visible_width(start, at) > width + SLACK {
+            return cut.unwrap_or(at);
+        }
+        cut = Some(at);
+    }
+    limit
+}
+
+/// A run's piece on a line: the run, the piece's bytes, and its glyphs.
+type Slice<'p> = (&'p ShapedRun, Range<usize>, Arc<[ShapedGlyph]>);
+
+/// The line of `paragraph` from the bytes in `range`, in display order; `None` when it has
+/// nothing visible.
+fn line(fonts: &mut Fonts<'_>, paragraph: &Paragraph, range: Range<usize>) -> Option<Line> {
+    let end = paragraph.trim_end(range.start, range.end);
+    if end == range.start {
+        return None;
+    }
+    let range = range.start..end;
+    let size = paragraph.size;
+    // The pieces of each run that fall on this line, in logical order.
+    let mut slices: Vec<Slice<'_>> = Vec::new();
+    for run in &paragraph.runs {
+        let from = run.range.start.max(range.start);
+        let to = run.range.end.min(range.end);
+        if from >= to {
+            continue;
+        }
+        let glyphs = if from == run.range.start && to == run.range.end {
+            run.glyphs.clone()
         } else {
-            if has_text {
-                line.trim_end();
-                lines.push(std::mem::take(&mut line));
-            }
-            if line.width + word_width <= width + SLACK {
-                for &atom in word {
-                    line.push(atom);
-                }
-            } else {
-                break_word(word, width, &mut line, &mut lines);
-            }
-        }
-        pending_space.clear();
-    }
-    line.trim_end();
-    if !line.atoms.is_empty() {
-        lines.push(line);
-    }
-    if bidi::is_rtl_paragraph(atoms) {
-        for line in &mut lines {
-            line.rtl = true;
-        }
-    }
-    lines
-}
-
-/// Lays a word wider than the line over as many lines as it needs, between characters.
-fn break_word(word: &[Atom], width: f32, line: &mut Line, lines: &mut Vec<Line>) {
-    for cluster in clusters(word) {
-        let cluster_width: f32 = cluster.iter().map(|a| a.width).sum();
-        if line.width + cluster_width > width + SLACK {
-            if line.atoms.iter().any(|a| !a.is_space()) {
-                lines.push(std::mem::take(line));
-            } else {
-                // Only indentation before the word: give the room to the word instead.
-                *line = Line::default();
-            }
-        }
-        // A single cluster wider than the line still has to go somewhere: it gets a line of
-        // its own rather than being lost.
-        for &atom in cluster {
-            line.push(atom);
-        }
-    }
-}
-
-/// Splits atoms into runs of spaces and words; a word also ends after a hyphen, slash or dash
-/// that follows a letter, so "cache-aside" can break as "cache-" / "aside".
-fn words(atoms: &[Atom]) -> Vec<&[Atom]> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for i in 0..atoms.len() {
-        let here = atoms[i];
-        let next_is_boundary = match atoms.get(i + 1) {
-            None => true,
-            Some(next) => {
-                here.is_space() != next.is_space()
-                    || (!here.is_space()
-                        && matches!(here.ch, '-' | '/' | '–' | '—')
-                        && i > start
-                        && !is_combining(next.ch))
-            }
+            slice_glyphs(fonts, paragraph, run, from..to)
         };
-        if next_is_boundary {
-            out.push(&atoms[start..=i]);
-            start = i + 1;
-        }
+        slices.push((run, from..to, glyphs));
     }
-    out
-}
+    let levels: Vec<_> = slices.iter().map(|(run, _, _)| run.level).collect();
+    let order = ParagraphBidiInfo::reorder_visual(&levels);
 
-/// Splits a word into characters, each with the combining marks that follow it.
-fn clusters(word: &[Atom]) -> Vec<&[Atom]> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for i in 1..=word.len() {
-        if word.get(i).is_none_or(|atom| !is_combining(atom.ch)) {
-            out.push(&word[start..i]);
-            start = i;
-        }
-    }
-    out
-}
-
-/// Combining marks (accents typed as separate characters) and joiners, which must stay with
-/// the character before them.
-pub(super) fn is_combining(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036F}'
-        | '\u{0483}'..='\u{0489}'
-        | '\u{0591}'..='\u{05BD}'
-        | '\u{0610}'..='\u{061A}'
-        | '\u{064B}'..='\u{065F}'
-        | '\u{0670}'
-        | '\u{06D6}'..='\u{06ED}'
-        | '\u{1AB0}'..='\u{1AFF}'
-        | '\u{1DC0}'..='\u{1DFF}'
-        | '\u{200C}'..='\u{200D}'
-        | '\u{20D0}'..='\u{20FF}'
-        | '\u{3099}'..='\u{309A}'
-        | '\u{FE00}'..='\u{FE0F}'
-        | '\u{FE20}'..='\u{FE2F}'
-    )
-}
-
-/// Wraps `atoms` into at most `max_lines` lines, ending the last one with "…" when text had to
-/// be left out. For table cells that show a shortened copy of text printed in full elsewhere.
-pub fn wrap_shortened(
-    fonts: &mut Fonts<'_>,
-    atoms: &[Atom],
-    width: f32,
-    max_lines: usize,
-    style: Style,
-    size: f32,
-) -> Vec<Line> {
-    let mut lines = wrap_atoms(atoms, width);
-    if lines.len() <= max_lines || max_lines == 0 {
-        return lines;
-    }
-    lines.truncate(max_lines);
-    let colour = atoms.first().map_or(super::style::TEXT, |a| a.colour);
-    let ellipsis = fonts.glyph('…', style).map(|glyph| Atom {
-        ch: '…',
-        glyph,
-        width: glyph.advance * size,
-        colour,
-    });
-    if let (Some(last), Some(ellipsis)) = (lines.last_mut(), ellipsis) {
-        while !last.atoms.is_empty() && last.width + ellipsis.width > width + SLACK {
-            if let Some(atom) = last.atoms.pop() {
-                last.width -= atom.width;
+    let mut runs: Vec<Run> = slices
+        .iter()
+        .map(|(run, _, _)| Run {
+            slot: run.slot,
+            colour: run.colour,
+            glyphs: Vec::new(),
+        })
+        .collect();
+    let mut pen = 0.0;
+    let mut links: Vec<Link> = Vec::new();
+    for index in order {
+        let Some((_, piece, glyphs)) = slices.get(index) else {
+            continue;
+        };
+        // Where each cluster ends: at the next cluster start in the text's order.
+        let mut starts: Vec<u32> = glyphs.iter().map(|glyph| glyph.cluster).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        for glyph in glyphs.iter() {
+            let start = piece.start + glyph.cluster as usize;
+            let next = starts.partition_point(|&c| c <= glyph.cluster);
+            let stop = starts
+                .get(next)
+                .map_or(piece.end, |&c| piece.start + c as usize);
+            let advance = glyph.advance * size;
+            if let Some(url) = paragraph.urls.iter().find(|url| url.range.contains(&start)) {
+                match links.last_mut() {
+                    Some(link)
+                        if link.target == url.target
+                            && (link.x + link.width - pen).abs() < 0.01 =>
+                    {
+                        link.width += advance;
+                    }
+                    _ => links.push(Link {
+                        x: pen,
+                        width: advance,
+                        target: url.target.clone(),
+                    }),
+                }
             }
+            runs[index].glyphs.push(PlacedGlyph {
+                gid: glyph.gid,
+                x: pen + glyph.x_offset * size,
+                // A rise under a twentieth of a point is rounding in the font's positioning.
+                rise: if (glyph.y_offset * size).abs() < 0.05 {
+                    0.0
+                } else {
+                    glyph.y_offset * size
+                },
+                advance,
+                start: (start - range.start) as u32,
+                end: (stop - range.start) as u32,
+            });
+            pen += advance;
         }
-        last.trim_end();
-        last.push(ellipsis);
     }
-    lines
+    runs.retain(|run| !run.glyphs.is_empty());
+    Some(Line {
+        runs,
+        width: pen,
+        rtl: paragraph.rtl,
+        text: paragraph.text[range].to_owned(),
+        links,
+    })
+}
+
+/// The glyphs of `run` for the bytes `piece`, shaped again on their own when the cut falls
+/// where the shaper said a break would change the glyphs (inside an Arabic word, say).
+fn slice_glyphs(
+    fonts: &mut Fonts<'_>,
+    paragraph: &Paragraph,
+    run: &ShapedRun,
+    piece: Range<usize>,
+) -> Arc<[ShapedGlyph]> {
+    let from = (piece.start - run.range.start) as u32;
+    let to = (piece.end - run.range.start) as u32;
+    let unsafe_cut = run
+        .glyphs
+        .iter()
+        .any(|glyph| glyph.unsafe_to_break && (glyph.cluster == from || glyph.cluster == to));
+    if unsafe_cut && !run.missing {
+        return fonts.shape(run.slot, &paragraph.text[piece], run.script, run.rtl);
+    }
+    run.glyphs
+        .iter()
+        .filter(|glyph| glyph.cluster >= from && glyph.cluster < to)
+        .map(|glyph| ShapedGlyph {
+            cluster: glyph.cluster - from,
+            ..*glyph
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -358,8 +372,7 @@ mod tests {
 
     #[test]
     fn hyphens_are_break_points_and_accents_stay_attached() {
-        let wrapped = lines("cache-aside", 40.0);
-        assert_eq!(wrapped, ["cache-", "aside"]);
+        assert_eq!(lines("cache-aside", 40.0), ["cache-", "aside"]);
         let accented = "e\u{0301}".repeat(40);
         for line in lines(&accented, 30.0) {
             assert!(!line.starts_with('\u{0301}'));
@@ -367,20 +380,53 @@ mod tests {
     }
 
     #[test]
+    fn urls_break_only_after_separators_and_become_links() {
+        let url = "https://status.example.com/checkout-service/latency-dashboard?region=eu-west&window=30d";
+        let text = format!("See {url} now");
+        let mut fonts = Fonts::new(&[]).unwrap();
+        let wrapped = wrap(
+            &mut fonts,
+            &[Span::new(&text, Style::Regular, TEXT)],
+            10.0,
+            150.0,
+        );
+        let mut offset = 0;
+        for (index, line) in wrapped.iter().enumerate() {
+            assert!(text[offset..].starts_with(&line.text), "{:?}", line.text);
+            offset += line.text.len();
+            let spaces = text[offset..].len() - text[offset..].trim_start().len();
+            offset += spaces;
+            if spaces == 0 && index + 1 < wrapped.len() {
+                // Cut inside a word: only the address may be, and only after a separator.
+                let last = line.text.chars().last().unwrap();
+                assert!(matches!(last, '/' | '?' | '&' | '='), "cut after {last:?}");
+            }
+        }
+        let links: Vec<&Link> = wrapped.iter().flat_map(|line| &line.links).collect();
+        assert!(links.len() >= 2);
+        assert!(
+            links
+                .iter()
+                .all(|link| link.target == url && link.width > 0.0)
+        );
+    }
+
+    #[test]
     fn indentation_is_kept_and_tabs_expand() {
         assert_eq!(lines("   - item", 200.0), ["   - item"]);
         assert_eq!(lines("\tx", 200.0), ["    x"]);
         assert!(lines("", 200.0).is_empty());
+        assert!(lines("   ", 200.0).is_empty());
     }
 
     #[test]
     fn shortened_cells_end_with_an_ellipsis() {
         let mut fonts = Fonts::new(&[]).unwrap();
         let text = "word ".repeat(60);
-        let atoms = atoms(&mut fonts, &[Span::new(&text, Style::Regular, TEXT)], 10.0);
-        let shortened = wrap_shortened(&mut fonts, &atoms, 120.0, 2, Style::Regular, 10.0);
+        let spans = [Span::new(&text, Style::Regular, TEXT)];
+        let shortened = shortened(&mut fonts, &spans, 10.0, 120.0, 2);
         assert_eq!(shortened.len(), 2);
-        assert!(shortened[1].text().ends_with('…'));
+        assert!(shortened[1].text.ends_with('…'));
         assert!(shortened[1].width <= 120.0 + 1e-3);
     }
 }

@@ -5,7 +5,7 @@ use crate::report::content::{self, Report};
 use crate::report::fonts::Style;
 use crate::report::format;
 use crate::report::layout::{Block, Item, Row, Shape};
-use crate::report::style::{self as s, Colour};
+use crate::report::style as s;
 use crate::report::wrap::{self, Span};
 
 impl Composer<'_, '_> {
@@ -299,20 +299,18 @@ impl Composer<'_, '_> {
         let mut rows = vec![header.clone()];
         for row in &report.overview {
             let number = row.number.to_string();
-            let cells: [(&str, Style, Colour, usize); 5] = [
-                (&number, Style::Regular, s::SECONDARY, 1),
-                (&row.prompt, Style::Regular, s::TEXT, 2),
-                (&row.competency, Style::Regular, s::TEXT, 2),
-                (&row.outcome, Style::Regular, s::TEXT, 3),
-                (&row.time, Style::Regular, s::TEXT, 1),
+            let cells: [(Vec<Span<'_>>, usize); 5] = [
+                (vec![Span::new(&number, Style::Regular, s::SECONDARY)], 1),
+                (Self::with_code(&row.prompt, Style::Regular, s::TEXT), 2),
+                (vec![Span::new(&row.competency, Style::Regular, s::TEXT)], 2),
+                (vec![Span::new(&row.outcome, Style::Regular, s::TEXT)], 3),
+                (vec![Span::new(&row.time, Style::Regular, s::TEXT)], 1),
             ];
             let mut items = Vec::new();
             let mut lines_used = 1;
-            for (index, (&(x, width), (text, style, colour, max_lines))) in
-                columns.iter().zip(cells).enumerate()
+            for (index, (&(x, width), (spans, max_lines))) in columns.iter().zip(cells).enumerate()
             {
-                let atoms = wrap::atoms(self.fonts, &[Span::new(text, style, colour)], size);
-                let lines = wrap::wrap_shortened(self.fonts, &atoms, width, max_lines, style, size);
+                let lines = wrap::shortened(self.fonts, &spans, size, width, max_lines);
                 lines_used = lines_used.max(lines.len());
                 for (i, line) in lines.iter().enumerate() {
                     let x = if index == 4 {

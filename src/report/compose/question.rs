@@ -2,7 +2,7 @@
 //! red flags and notes.
 
 use super::{Composer, LIST_INDENT};
-use crate::report::content::{KeyPoint, QuestionSection};
+use crate::report::content::{self, KeyPoint, QuestionSection};
 use crate::report::fonts::Style;
 use crate::report::layout::{Block, Item, Row, Rule};
 use crate::report::style::{self as s, Colour};
@@ -43,7 +43,7 @@ impl Composer<'_, '_> {
             question.prompt.trim()
         };
         let rows = self.rows(
-            &[Span::new(prompt, Style::Regular, s::TEXT)],
+            &Self::with_code(prompt, Style::Regular, s::TEXT),
             s::BODY_SIZE + 0.5,
             self.left,
             self.width,
@@ -67,7 +67,7 @@ impl Composer<'_, '_> {
 
         if let Some(anchor) = &question.anchor {
             let mut rows = self.rows(
-                &[Span::new(anchor, Style::Regular, s::SECONDARY)],
+                &Self::with_code(anchor, Style::Regular, s::SECONDARY),
                 s::SMALL_SIZE,
                 self.left + 10.0,
                 self.width - 10.0,
@@ -86,7 +86,10 @@ impl Composer<'_, '_> {
 
         if !question.key_points.is_empty() {
             let covered = question.key_points.iter().filter(|p| p.covered).count();
-            let counts = format!("  ·  {covered} of {} covered", question.key_points.len());
+            let counts = format!(
+                "  ·  {covered} of {} covered, the others not mentioned",
+                question.key_points.len()
+            );
             self.subheading(&[
                 Span::new("Key points", Style::Bold, s::TEXT),
                 Span::new(&counts, Style::Regular, s::SECONDARY),
@@ -117,25 +120,21 @@ impl Composer<'_, '_> {
         }
     }
 
+    /// A key point: ✓ when the candidate covered it, a hollow circle (not a cross) when not:
+    /// an unticked point is one the answer did not mention, not one it failed.
     fn key_point(&mut self, point: &KeyPoint) {
         let (colour, mark, word) = if point.covered {
-            (s::TEXT, '✓', "Covered: ")
+            (s::TEXT, content::COVERED_MARK, "Covered: ")
         } else {
-            (s::SECONDARY, '✗', "Not covered: ")
+            (s::SECONDARY, content::NOT_MENTIONED_MARK, "Not mentioned: ")
         };
         if self.fonts.bundled_has(mark, Style::Regular) {
             self.list_item(&mark.to_string(), colour, &point.text, colour);
         } else {
             // Without the marks, say it in words so the list still reads unambiguously.
-            let rows = self.rows(
-                &[
-                    Span::new(word, Style::Bold, colour),
-                    Span::new(&point.text, Style::Regular, colour),
-                ],
-                s::BODY_SIZE,
-                self.left,
-                self.width,
-            );
+            let mut spans = vec![Span::new(word, Style::Bold, colour)];
+            spans.extend(Self::with_code(&point.text, Style::Regular, colour));
+            let rows = self.rows(&spans, s::BODY_SIZE, self.left, self.width);
             self.push(Block::flowing(rows, 2.0));
         }
     }
@@ -143,13 +142,13 @@ impl Composer<'_, '_> {
     /// A list entry: `mark` in the margin, `text` wrapped with a hanging indent.
     fn list_item(&mut self, mark: &str, mark_colour: Colour, text: &str, colour: Colour) {
         let mut rows = self.rows(
-            &[Span::new(text, Style::Regular, colour)],
+            &Self::with_code(text, Style::Regular, colour),
             s::BODY_SIZE,
             self.left + LIST_INDENT,
             self.width - LIST_INDENT,
         );
         let (mark_items, _) = self.stack(
-            &[Span::new(mark, Style::Bold, mark_colour)],
+            &[Span::new(mark, Style::Regular, mark_colour)],
             s::BODY_SIZE,
             self.left + 2.0,
             0.0,
