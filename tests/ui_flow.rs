@@ -433,7 +433,9 @@ fn the_window_sleeps_when_idle_and_ticks_once_a_second_in_an_interview() {
     };
     run_for(&mut harness, 6.0);
     let frames = run_for(&mut harness, 10.0);
-    assert!((9..=11).contains(&frames), "{frames} frames in 10 s");
+    // Ten ticks, and now and then a wake-up when the clock's periodic save lands; a
+    // blinking cursor alone would ask for hundreds.
+    assert!((9..=14).contains(&frames), "{frames} frames in 10 s");
 }
 
 /// Deleting an evaluation asks first; cancelling keeps it, confirming removes the file.
