@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use super::seal::Submission;
 use super::{FORMAT_VERSION, InterviewPlan, Question, QuestionPack, QuestionRef, Rubric};
 
 /// Whether the interviewer is still working on an evaluation.
@@ -164,6 +165,9 @@ pub struct Evaluation {
     /// When the evaluation was last submitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submitted_at: Option<Timestamp>,
+    /// Every submission, oldest first, each with the seal of what was handed in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub submissions: Vec<Submission>,
     /// Every time a submitted evaluation was reopened for changes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reopened_at: Vec<Timestamp>,
@@ -199,6 +203,7 @@ impl Evaluation {
             ended_at: None,
             status: EvaluationStatus::InProgress,
             submitted_at: None,
+            submissions: Vec::new(),
             reopened_at: Vec::new(),
             answers: Vec::new(),
             current: 0,

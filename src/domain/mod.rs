@@ -12,6 +12,7 @@ mod plan;
 mod problem;
 mod rubric;
 pub mod scoring;
+pub mod seal;
 pub mod validate;
 
 pub use competency::{Competency, CompetencyVocabulary};
@@ -20,6 +21,7 @@ pub use field::{FieldShape, QuestionField};
 pub use pack::{Level, Question, QuestionPack};
 pub use plan::{InterviewPlan, PlanEntry, PlanQuestion, QuestionRef, ResolvedEntry, lookup};
 pub use rubric::{Rubric, RubricLevel};
+pub use seal::{SealState, Submission};
 
 /// The newest file format this version of Onsite reads and writes.
 ///

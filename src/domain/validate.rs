@@ -382,6 +382,23 @@ pub fn validate_evaluation(evaluation: &Evaluation) -> Vec<Problem> {
         ));
     }
     check_count(
+        evaluation.submissions.len(),
+        MAX_HISTORY,
+        "submissions",
+        &file,
+        "submissions",
+        &mut problems,
+    );
+    for (i, submission) in evaluation.submissions.iter().enumerate() {
+        if !super::seal::is_seal(&submission.seal) {
+            problems.push(Problem::new(
+                &file,
+                FieldPath::part(Field::Other("submissions"), i + 1, "seal"),
+                "is not a seal: 64 lowercase hexadecimal digits",
+            ));
+        }
+    }
+    check_count(
         evaluation.reopened_at.len(),
         MAX_HISTORY,
         "reopenings",

@@ -11,30 +11,6 @@ use crate::domain::scoring::{self, SCALE_MAX};
 use crate::domain::{Evaluation, Outcome, Recommendation};
 use crate::report::format::{clock, time_against_budget};
 
-/// Why the evaluation cannot be submitted yet, in words, or `Ok` when it can.
-pub fn submit_blockers(evaluation: &Evaluation) -> Result<(), String> {
-    let mut missing = Vec::new();
-    let unrated = scoring::completeness(&evaluation.answers).unrated.len();
-    if unrated > 0 {
-        missing.push(if unrated == 1 {
-            "1 question needs an outcome".to_owned()
-        } else {
-            format!("{unrated} questions need an outcome")
-        });
-    }
-    if evaluation.recommendation.is_none() {
-        missing.push("choose a recommendation".to_owned());
-    }
-    if evaluation.summary.trim().is_empty() {
-        missing.push("write a summary".to_owned());
-    }
-    if missing.is_empty() {
-        Ok(())
-    } else {
-        Err(missing.join(", "))
-    }
-}
-
 /// Draws the review screen.
 pub fn review_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
     let Some(session) = &mut state.session else {
@@ -415,7 +391,7 @@ fn verdict_ui(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action
 
     ui.add_space(12.0);
     if !read_only {
-        let blockers = submit_blockers(evaluation);
+        let blockers = evaluation.submit_blockers();
         let submit = ui.add_enabled(
             blockers.is_ok(),
             egui::Button::new(egui::RichText::new("Submit evaluation").strong())

@@ -8,12 +8,11 @@ use eframe::egui;
 use jiff::Timestamp;
 
 use super::OnsiteApp;
-use crate::domain::{Evaluation, EvaluationStatus, Outcome};
+use crate::domain::{Evaluation, Outcome};
 use crate::storage::autosave::Autosaver;
 use crate::storage::load;
 use crate::ui::action::InterviewAction;
 use crate::ui::interview;
-use crate::ui::review;
 use crate::ui::session::{NotesTab, Session};
 use crate::ui::state::Screen;
 
@@ -91,8 +90,7 @@ impl OnsiteApp {
             }
             InterviewAction::Reopen => {
                 if let Some(session) = &mut self.state.session {
-                    session.evaluation.status = EvaluationStatus::InProgress;
-                    session.evaluation.reopened_at.push(Timestamp::now());
+                    session.evaluation.reopen(Timestamp::now());
                     session.touch(now);
                 }
                 self.save_now(now);
@@ -107,23 +105,19 @@ impl OnsiteApp {
         }
     }
 
+    /// Hands the evaluation in and seals it, by the rules `onsite submit` applies too.
     fn submit(&mut self, now: f64) {
-        let Some(session) = &self.state.session else {
+        let Some(session) = &mut self.state.session else {
             return;
         };
-        if let Err(missing) = review::submit_blockers(&session.evaluation) {
-            self.state.error(format!("Cannot submit yet: {missing}."));
-            return;
-        }
-        self.edit(now, |evaluation| {
-            evaluation.status = EvaluationStatus::Submitted;
-            evaluation.submitted_at = Some(Timestamp::now());
-            if evaluation.ended_at.is_none() {
-                evaluation.ended_at = evaluation.submitted_at;
+        match session.evaluation.submit(Timestamp::now()) {
+            Ok(()) => {
+                session.touch(now);
+                self.save_now(now);
+                self.state.info("Evaluation submitted and sealed.");
             }
-        });
-        self.save_now(now);
-        self.state.info("Evaluation submitted.");
+            Err(missing) => self.state.error(format!("Cannot submit yet: {missing}.")),
+        }
     }
 
     fn insert_timestamp(&mut self, ctx: &egui::Context, now: f64) {

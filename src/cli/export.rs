@@ -1,0 +1,121 @@
+//! `onsite export` and `onsite export-pack`: an evaluation for the committee, a pack as
+//! readable Markdown.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use super::{library, report};
+use crate::domain::QuestionPack;
+use crate::report::{ExportFormat, Paper};
+use crate::storage::bundled_packs;
+
+/// Exports an evaluation.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn export(
+    path: &std::path::Path,
+    output: &std::path::Path,
+    include_private: bool,
+    paper: Paper,
+    format: ExportFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    use crate::report::{self, ReportOptions};
+    use anyhow::Context;
+
+    let evaluation: crate::domain::Evaluation = match crate::storage::load(path) {
+        Ok(evaluation) => evaluation,
+        Err(error) => {
+            report(err, &error)?;
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let mut options = ReportOptions {
+        paper,
+        include_private_notes: include_private,
+        time_zone: jiff::tz::TimeZone::system(),
+        created_at: Some(jiff::Timestamp::now()),
+        ..ReportOptions::default()
+    };
+    let (bytes, pages) = if format == ExportFormat::Markdown {
+        (report::markdown(&evaluation, &options).into_bytes(), None)
+    } else {
+        // Only scan the system's fonts when the bundled one cannot draw everything.
+        let missing = report::missing_characters(&evaluation, &options)?;
+        if !missing.is_empty() {
+            options.fallback_fonts = report::system_fallback_fonts(&missing);
+        }
+        let pdf = report::pdf(&evaluation, &options)?;
+        if !pdf.missing_characters.is_empty() {
+            let list: Vec<String> = pdf
+                .missing_characters
+                .iter()
+                .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+                .collect();
+            writeln!(
+                err,
+                "warning: no installed font can draw {} character(s); they show as empty boxes \
+                 (the footer of each page with some says so): {}",
+                list.len(),
+                list.join(", ")
+            )?;
+        }
+        (pdf.bytes, Some(pdf.pages))
+    };
+    crate::storage::write_atomic(output, &bytes, crate::storage::Visibility::Private)
+        .with_context(|| format!("cannot write {}", output.display()))?;
+    match pages {
+        Some(1) => writeln!(out, "wrote {} (1 page)", output.display())?,
+        Some(pages) => writeln!(out, "wrote {} ({pages} pages)", output.display())?,
+        None => writeln!(out, "wrote {}", output.display())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a pack as Markdown.
+pub(super) fn export_pack(
+    path: &std::path::Path,
+    output: Option<&std::path::Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    use anyhow::Context;
+
+    let pack = if path.exists() {
+        match crate::storage::load::<QuestionPack>(path) {
+            Ok(pack) => pack,
+            Err(error) => {
+                report(err, &error)?;
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    } else {
+        // Not a file: maybe the id of a pack the app knows, such as a bundled one.
+        let id = path.to_string_lossy();
+        let known = match library(err)? {
+            Some(library) => library.packs(),
+            None => bundled_packs(),
+        };
+        match known.items.into_iter().find(|entry| entry.pack.id == id) {
+            Some(entry) => std::sync::Arc::unwrap_or_clone(entry.pack),
+            None => {
+                writeln!(err, "error: {id}: no such file, and no pack has that id")?;
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    };
+    let text = crate::report::pack_to_markdown(&pack);
+    match output {
+        Some(output) => {
+            crate::storage::write_atomic(
+                output,
+                text.as_bytes(),
+                crate::storage::Visibility::Shared,
+            )
+            .with_context(|| format!("cannot write {}", output.display()))?;
+            writeln!(out, "wrote {}", output.display())?;
+        }
+        None => out.write_all(text.as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,206 @@
+//! The `onsite` command line: subcommands over the same library functions the window uses.
+//!
+//! Output goes to writers passed in, so tests can run a subcommand and read what it printed.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod export;
+mod files;
+mod import;
+
+use crate::report::{ExportFormat, Paper};
+use crate::storage::{Library, LoadError};
+
+/// Command-line arguments.
+#[derive(Debug, Parser)]
+#[command(
+    name = "onsite",
+    version,
+    about = "Plan, run, score and export on-site interviews."
+)]
+pub struct Cli {
+    /// What to do; without a subcommand the window opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the window on a file: an evaluation, a plan, a pack to import, or a Markdown or
+    /// text document to import questions from.
+    Open {
+        /// The file to open.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// List the available question packs (bundled and in your library).
+    Packs,
+    /// Check packs, plans and evaluations; exits with an error if any file is bad.
+    Validate {
+        /// Files to check.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Export an evaluation as a PDF (or Markdown) for the hiring committee.
+    Export {
+        /// The evaluation file.
+        #[arg(value_name = "EVALUATION")]
+        evaluation: PathBuf,
+        /// Where to write the report.
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// Include the interviewer's private notes.
+        #[arg(long)]
+        include_private: bool,
+        /// Paper size of the PDF.
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+        /// File format to write.
+        #[arg(long, value_enum, default_value_t = FormatArg::Pdf)]
+        format: FormatArg,
+    },
+    /// Import questions from a Markdown or plain-text document into a pack file; prints what it
+    /// found ("42 questions · 17 follow-ups · 3 rubrics · 5 warnings") and every warning.
+    Import {
+        /// The document: `.md` and `.markdown` are read as Markdown, anything else as plain text.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The pack file to write.
+        #[arg(short, long, value_name = "PACK.ron")]
+        output: PathBuf,
+        /// The pack's id (default: an "Id:" in the document, else its title as a slug).
+        #[arg(long)]
+        id: Option<String>,
+        /// The pack's title (default: the front matter's title, else the document's first
+        /// heading, else the file name).
+        #[arg(long)]
+        title: Option<String>,
+        /// Replace the output file if it already exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write a pack as readable Markdown, which `onsite import` reads back into the same pack.
+    ExportPack {
+        /// The pack file, or the id of a bundled or library pack.
+        #[arg(value_name = "PACK")]
+        pack: PathBuf,
+        /// File format to write.
+        #[arg(long, value_enum, default_value_t = PackFormatArg::Md)]
+        format: PackFormatArg,
+        /// Where to write it; standard output if not given.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// `--paper`: the PDF's paper size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    /// ISO A4.
+    A4,
+    /// US Letter.
+    Letter,
+}
+
+impl From<PaperArg> for Paper {
+    fn from(paper: PaperArg) -> Self {
+        match paper {
+            PaperArg::A4 => Paper::A4,
+            PaperArg::Letter => Paper::Letter,
+        }
+    }
+}
+
+/// `--format` of `export`: named by the file extension each writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// A PDF for the hiring committee.
+    Pdf,
+    /// Markdown with the same content.
+    Md,
+}
+
+impl From<FormatArg> for ExportFormat {
+    fn from(format: FormatArg) -> Self {
+        match format {
+            FormatArg::Pdf => ExportFormat::Pdf,
+            FormatArg::Md => ExportFormat::Markdown,
+        }
+    }
+}
+
+/// `--format` of `export-pack`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PackFormatArg {
+    /// Readable Markdown that imports back to the same pack.
+    Md,
+}
+
+/// Runs a subcommand, printing results to `out` and problems to `err`.
+pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Open { file } => crate::ui::run(Some(file)).map(|()| ExitCode::SUCCESS),
+        Command::Packs => files::list_packs(out, err),
+        Command::Validate { files } => files::validate(&files, out, err),
+        Command::Export {
+            evaluation,
+            output,
+            include_private,
+            paper,
+            format,
+        } => export::export(
+            &evaluation,
+            &output,
+            include_private,
+            paper.into(),
+            format.into(),
+            out,
+            err,
+        ),
+        Command::Import {
+            file,
+            output,
+            id,
+            title,
+            force,
+        } => import::import(
+            &file,
+            &output,
+            crate::import::ImportOptions {
+                id,
+                title,
+                ..Default::default()
+            },
+            force,
+            out,
+            err,
+        ),
+        Command::ExportPack { pack, output, .. } => {
+            export::export_pack(&pack, output.as_deref(), out, err)
+        }
+    }
+}
+
+/// The library, or `None` with a warning when it cannot be opened (bundled packs still work).
+pub(crate) fn library(err: &mut dyn Write) -> anyhow::Result<Option<Library>> {
+    match Library::open_default() {
+        Ok(library) => Ok(Some(library)),
+        Err(error) => {
+            writeln!(err, "warning: cannot open the library folder: {error}")?;
+            Ok(None)
+        }
+    }
+}
+
+/// Prints a load error, one `error:` line per problem.
+pub(crate) fn report(err: &mut dyn Write, error: &LoadError) -> std::io::Result<()> {
+    for line in error.to_string().lines() {
+        writeln!(err, "error: {line}")?;
+    }
+    Ok(())
+}
