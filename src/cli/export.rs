@@ -30,6 +30,27 @@ pub(super) fn export(
             return Ok(ExitCode::FAILURE);
         }
     };
+    if format == ExportFormat::Shared {
+        if include_private {
+            writeln!(
+                err,
+                "error: a shared file never carries private notes; leave out --include-private"
+            )?;
+            return Ok(ExitCode::FAILURE);
+        }
+        crate::storage::save(
+            output,
+            &evaluation.shared_copy(),
+            crate::storage::Visibility::Private,
+        )?;
+        writeln!(
+            out,
+            "wrote {} (without private notes; {})",
+            output.display(),
+            super::seal::describe(&evaluation.seal_state())
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut options = ReportOptions {
         paper,
         include_private_notes: include_private,

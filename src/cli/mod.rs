@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod export;
 mod files;
 mod import;
+mod seal;
 
 use crate::report::{ExportFormat, Paper};
 use crate::storage::{Library, LoadError};
@@ -46,7 +47,8 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// Export an evaluation as a PDF (or Markdown) for the hiring committee.
+    /// Export an evaluation as a PDF or Markdown for the hiring committee, or as a shared
+    /// `.ron` (no private notes, seal intact) for the debrief.
     Export {
         /// The evaluation file.
         #[arg(value_name = "EVALUATION")]
@@ -83,6 +85,20 @@ pub enum Command {
         /// Replace the output file if it already exists.
         #[arg(long)]
         force: bool,
+    },
+    /// Submit an evaluation with the same rules as the window (every question has an outcome,
+    /// a recommendation, a summary) and seal it.
+    Submit {
+        /// The evaluation file.
+        #[arg(value_name = "EVALUATION")]
+        evaluation: PathBuf,
+    },
+    /// Check the seals of evaluations: ok, not submitted, submitted before seals existed, or
+    /// changed since it was submitted (then the exit code is non-zero).
+    Verify {
+        /// Evaluation files.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
     },
     /// Write a pack as readable Markdown, which `onsite import` reads back into the same pack.
     ExportPack {
@@ -123,6 +139,8 @@ pub enum FormatArg {
     Pdf,
     /// Markdown with the same content.
     Md,
+    /// The evaluation without private notes, to share for the debrief (its seal verifies).
+    Ron,
 }
 
 impl From<FormatArg> for ExportFormat {
@@ -130,6 +148,7 @@ impl From<FormatArg> for ExportFormat {
         match format {
             FormatArg::Pdf => ExportFormat::Pdf,
             FormatArg::Md => ExportFormat::Markdown,
+            FormatArg::Ron => ExportFormat::Shared,
         }
     }
 }
@@ -180,6 +199,8 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
             out,
             err,
         ),
+        Command::Submit { evaluation } => seal::submit(&evaluation, out, err),
+        Command::Verify { files } => seal::verify(&files, out, err),
         Command::ExportPack { pack, output, .. } => {
             export::export_pack(&pack, output.as_deref(), out, err)
         }

@@ -51,17 +51,25 @@ pub enum ExportFormat {
     Pdf,
     /// Markdown with the same content, for pasting into an applicant tracking system.
     Markdown,
+    /// The evaluation itself without the private notes, for the debrief: its seal still
+    /// verifies. (Written by `storage`, not by this module.)
+    Shared,
 }
 
 impl ExportFormat {
     /// Every format, in the order offered.
-    pub const ALL: [ExportFormat; 2] = [ExportFormat::Pdf, ExportFormat::Markdown];
+    pub const ALL: [ExportFormat; 3] = [
+        ExportFormat::Pdf,
+        ExportFormat::Markdown,
+        ExportFormat::Shared,
+    ];
 
     /// The file name extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::Pdf => "pdf",
             ExportFormat::Markdown => "md",
+            ExportFormat::Shared => "ron",
         }
     }
 
@@ -70,7 +78,13 @@ impl ExportFormat {
         match self {
             ExportFormat::Pdf => "PDF",
             ExportFormat::Markdown => "Markdown",
+            ExportFormat::Shared => "Shared file for the debrief",
         }
+    }
+
+    /// Whether the format can carry the private notes (the shared file never does).
+    pub fn can_include_private_notes(self) -> bool {
+        self != ExportFormat::Shared
     }
 }
 

@@ -123,6 +123,8 @@ pub enum RecordAction {
     Review(PathBuf),
     /// Ask where to export an evaluation.
     Export(PathBuf),
+    /// Ask where to write an evaluation's shared copy for the debrief.
+    Share(PathBuf),
     /// Export now, with the dialog's choices.
     RunExport,
     /// Open a file with the system's viewer.

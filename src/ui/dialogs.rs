@@ -241,7 +241,14 @@ pub fn dialog_ui(ctx: &egui::Context, state: &mut AppState, actions: &mut Vec<Ac
                         ui.selectable_value(paper, crate::report::Paper::Letter, "US Letter");
                     });
                 }
-                ui.checkbox(include_private_notes, "Include my private notes");
+                if format.can_include_private_notes() {
+                    ui.checkbox(include_private_notes, "Include my private notes");
+                } else {
+                    *include_private_notes = false;
+                    ui.weak(
+                        "Without your private notes; its seal still shows whether it was changed after you submitted it.",
+                    );
+                }
                 export_buttons(ui, target, submitted, RecordAction::RunExport.into(), actions);
             }
             Dialog::ImportPreview {

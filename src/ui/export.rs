@@ -155,6 +155,14 @@ fn export(request: ExportRequest) -> ExportReport {
         ..ReportOptions::default()
     };
     let made = match format {
+        ExportFormat::Shared => {
+            // The shared file is the evaluation itself, never with the private notes.
+            let result =
+                crate::storage::save(&path, &evaluation.shared_copy(), Visibility::Private)
+                    .map(|()| None)
+                    .map_err(|error| error.to_string());
+            return report(path, result, Vec::new());
+        }
         ExportFormat::Markdown => Ok((
             report::markdown(&evaluation, &options).into_bytes(),
             None,

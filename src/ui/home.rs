@@ -144,7 +144,10 @@ fn home_column_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
                     ui.strong(&listing.candidate);
                     ui.label(&listing.role);
                     ui.label(widgets::date(listing.started_at));
-                    ui.label(listing.status.label());
+                    ui.horizontal(|ui| {
+                        ui.label(listing.status.label());
+                        widgets::seal_ui(ui, &listing.seal);
+                    });
                     match listing.recommendation {
                         Some(recommendation) => widgets::recommendation_badge(ui, recommendation),
                         None => {

@@ -17,7 +17,8 @@ pub fn review_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Acti
         widgets::empty_screen(ui, "Open an evaluation from Home to review it.", actions);
         return;
     };
-    header_ui(ui, &session.path, &session.evaluation, actions);
+    let seal = session.seal_state();
+    header_ui(ui, &session.path, &session.evaluation, &seal, actions);
     ui.separator();
     let mut split = session.review_split;
     let mut parts = (&mut *session, &mut *actions);
@@ -47,6 +48,7 @@ fn header_ui(
     ui: &mut egui::Ui,
     path: &std::path::Path,
     evaluation: &Evaluation,
+    seal: &crate::domain::SealState,
     actions: &mut Vec<Action>,
 ) {
     widgets::split_row(
@@ -82,14 +84,25 @@ fn header_ui(
             if ui.button("Export…").clicked() {
                 actions.push(RecordAction::Export(path.to_owned()).into());
             }
+            if evaluation.is_submitted()
+                && ui
+                    .button("Share for debrief…")
+                    .on_hover_text(
+                        "A copy for whoever runs the debrief: without your private notes, sealed",
+                    )
+                    .clicked()
+            {
+                actions.push(RecordAction::Share(path.to_owned()).into());
+            }
             if evaluation.is_submitted() {
                 if ui.button("Reopen for changes").clicked() {
                     actions.push(InterviewAction::Reopen.into());
                 }
-                ui.colored_label(
-                    theme::colours(ui).green,
-                    format!("✔ Submitted {}", widgets::date(evaluation.submitted_at)),
-                );
+                widgets::seal_ui(ui, seal);
+                ui.label(format!(
+                    "Submitted {}",
+                    widgets::date(evaluation.submitted_at)
+                ));
             } else if ui.button("◀ Back to interview").clicked() {
                 actions.push(Action::Go(Screen::Interview));
             }

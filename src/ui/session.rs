@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::domain::Evaluation;
+use crate::domain::{Evaluation, SealState};
 use crate::storage::autosave::Debounce;
 
 /// Which notes the interview screen's editor shows.
@@ -55,6 +55,9 @@ pub struct Session {
     pub split: f32,
     /// The answers column's share of the review screen's width.
     pub review_split: f32,
+    /// The seal's state, with the revision it was worked out for (hashing every frame
+    /// would be wasted work).
+    seal: Option<(u64, SealState)>,
 }
 
 impl Session {
@@ -77,6 +80,7 @@ impl Session {
             show_key_points: None,
             split: 0.5,
             review_split: 0.6,
+            seal: None,
         }
     }
 
@@ -89,6 +93,18 @@ impl Session {
     /// Whether every change is on disk.
     pub fn is_saved(&self) -> bool {
         self.saved_revision == self.revision
+    }
+
+    /// What the seal says about the evaluation as it is now.
+    pub fn seal_state(&mut self) -> SealState {
+        match &self.seal {
+            Some((revision, state)) if *revision == self.revision => state.clone(),
+            _ => {
+                let state = self.evaluation.seal_state();
+                self.seal = Some((self.revision, state.clone()));
+                state
+            }
+        }
     }
 
     /// Changes the evaluation (unless it is submitted, and so read-only) and records the

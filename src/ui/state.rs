@@ -18,7 +18,7 @@ use super::search::{QuestionIndex, QuestionKey};
 use super::session::Session;
 use crate::domain::{
     CompetencyVocabulary, Evaluation, EvaluationStatus, InterviewPlan, Question, QuestionPack,
-    Recommendation,
+    Recommendation, SealState,
 };
 use crate::storage::{Library, Loaded, PackEntry, PackOrigin};
 
@@ -88,6 +88,8 @@ pub struct EvaluationListing {
     pub status: EvaluationStatus,
     /// The verdict, if any.
     pub recommendation: Option<Recommendation>,
+    /// Whether its seal still matches (for submitted ones).
+    pub seal: SealState,
 }
 
 impl EvaluationListing {
@@ -100,6 +102,7 @@ impl EvaluationListing {
             started_at: evaluation.started_at,
             status: evaluation.status,
             recommendation: evaluation.recommendation,
+            seal: evaluation.seal_state(),
         }
     }
 }

@@ -216,3 +216,32 @@ pub fn progress_bar(ui: &mut egui::Ui, fraction: f32, width: f32, fill: egui::Co
         painter.rect_filled(filled, 4.0, fill);
     }
 }
+
+/// A seal's state in a few words, coloured by what it means for the reader, with the details
+/// on hover.
+pub fn seal_ui(ui: &mut egui::Ui, seal: &crate::domain::SealState) {
+    use crate::domain::SealState;
+    let palette = theme::colours(ui);
+    match seal {
+        SealState::NotSubmitted => {}
+        SealState::Unsealed { .. } => {
+            ui.weak("not sealed")
+                .on_hover_text("Submitted by a version of Onsite before seals existed");
+        }
+        SealState::Intact { at, seal } => {
+            ui.colored_label(palette.green, "✔ sealed")
+                .on_hover_text(format!(
+                    "Unchanged since it was submitted on {} (seal {})",
+                    date(Some(*at)),
+                    crate::domain::seal::short_seal(seal)
+                ));
+        }
+        SealState::Changed { at } => {
+            ui.colored_label(palette.red, "⚠ changed after submission")
+                .on_hover_text(format!(
+                    "What the committee reads was changed after it was submitted on {}",
+                    date(Some(*at))
+                ));
+        }
+    }
+}

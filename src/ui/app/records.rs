@@ -19,7 +19,8 @@ impl OnsiteApp {
         match action {
             RecordAction::Resume(path) => self.open_evaluation(path, Screen::Interview, now),
             RecordAction::Review(path) => self.open_evaluation(path, Screen::Review, now),
-            RecordAction::Export(source) => self.ask_export(source),
+            RecordAction::Export(source) => self.ask_export(source, ExportFormat::Pdf),
+            RecordAction::Share(source) => self.ask_export(source, ExportFormat::Shared),
             RecordAction::RunExport => self.run_export(ctx),
             RecordAction::OpenExternally(path) => {
                 if let Err(error) = export::open_with_system(&path) {
@@ -31,14 +32,14 @@ impl OnsiteApp {
         }
     }
 
-    fn ask_export(&mut self, source: PathBuf) {
+    fn ask_export(&mut self, source: PathBuf, format: ExportFormat) {
         match self.evaluation_at(&source) {
             Ok(evaluation) => {
-                let name = export::suggested_file_name(&evaluation, ExportFormat::Pdf);
+                let name = export::suggested_file_name(&evaluation, format);
                 self.state.dialog = Some(Dialog::Export {
                     source,
                     target: export::default_folder().join(name).display().to_string(),
-                    format: ExportFormat::Pdf,
+                    format,
                     paper: Paper::A4,
                     include_private_notes: false,
                 });

@@ -313,12 +313,19 @@ fn key_points_ui(
     } else {
         Command::ToggleKeyPoint(1).hint(ui.ctx())
     };
-    let title = format!(
-        "{} Key points ({} of {})",
-        if open { "⏷" } else { "⏵" },
-        answer.covered.len(),
-        points.len()
-    );
+    let title = if open {
+        format!(
+            "⏷ Key points ({} of {})",
+            answer.covered.len(),
+            points.len()
+        )
+    } else {
+        format!(
+            "⏵ Key points ({} of {}) · {shortcut} ticks one",
+            answer.covered.len(),
+            points.len()
+        )
+    };
     let toggled = ui
         .add(egui::Button::new(egui::RichText::new(title).strong()).frame(false))
         .on_hover_text(format!(
@@ -339,10 +346,6 @@ fn key_points_ui(
                 actions.push(InterviewAction::ToggleKeyPoint(index, point_index).into());
             }
         }
-    } else {
-        ui.weak(format!(
-            "Folded so the rubric stays in view · {shortcut} ticks a point"
-        ));
     }
     toggled
 }
