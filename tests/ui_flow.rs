@@ -119,14 +119,7 @@ fn a_whole_interview_from_plan_to_submitted_evaluation() {
         .get_by_label("Question notes")
         .type_text("Talked about TTLs.\nΣωστή απάντηση.");
     harness.run();
-    let first_point = harness
-        .state()
-        .state
-        .session
-        .as_ref()
-        .unwrap()
-        .evaluation
-        .answers[0]
+    let first_point = common::open_evaluation(&harness).answers[0]
         .question
         .key_points[0]
         .clone();
@@ -177,16 +170,7 @@ fn a_whole_interview_from_plan_to_submitted_evaluation() {
     harness.get_by_label("Submit evaluation").click();
     harness.run();
     // Submitting asks first, naming the recommendation; only the answer hands it in.
-    assert!(
-        !harness
-            .state()
-            .state
-            .session
-            .as_ref()
-            .unwrap()
-            .evaluation
-            .is_submitted()
-    );
+    assert!(!common::open_evaluation(&harness).is_submitted());
     harness.get_by_label("Submit “Yes”").click();
     harness.run();
     assert!(harness.state_mut().flush());

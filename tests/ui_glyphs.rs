@@ -86,13 +86,8 @@ fn notes_in_chinese_and_hebrew_are_drawn_with_an_installed_font() {
         return;
     }
     let home = tempfile::tempdir().unwrap();
+    let path = common::saved_in_progress(home.path());
     let library = onsite::storage::Library::open(home.path()).unwrap();
-    let evaluation = common::sample_evaluation();
-    let mut evaluation = evaluation;
-    evaluation.status = onsite::domain::EvaluationStatus::InProgress;
-    evaluation.current = 0;
-    let path = library.new_evaluation_path(&evaluation);
-    library.save_evaluation(&path, &evaluation).unwrap();
     let app = onsite::ui::OnsiteApp::new(Some(library), Default::default());
     let mut harness = common::window(app);
     harness
@@ -103,15 +98,7 @@ fn notes_in_chinese_and_hebrew_are_drawn_with_an_installed_font() {
         .get_by_label("Question notes")
         .type_text(" 用幂等键 — שלום");
     harness.run();
-    let notes = &harness
-        .state()
-        .state
-        .session
-        .as_ref()
-        .unwrap()
-        .evaluation
-        .answers[0]
-        .notes;
+    let notes = &common::open_evaluation(&harness).answers[0].notes;
     assert!(notes.ends_with(" 用幂等键 — שלום"), "{notes:?}");
     let font = egui::FontId::proportional(14.0);
     for c in needed {

@@ -114,14 +114,10 @@ fn a_question_already_in_the_plan_is_not_added_twice() {
 
 /// An in-progress evaluation of the sample plan in a fresh library, opened in the interview.
 fn interview(home: &Path) -> (Harness<'static, OnsiteApp>, PathBuf) {
-    let library = Library::open(home).unwrap();
-    let mut evaluation = common::sample_evaluation();
-    evaluation.status = EvaluationStatus::InProgress;
-    evaluation.submitted_at = None;
-    evaluation.current = 0;
+    let path = common::saved_in_progress(home);
+    let mut evaluation: onsite::domain::Evaluation = load(&path).unwrap();
     evaluation.answers[0].covered.clear();
-    let path = library.new_evaluation_path(&evaluation);
-    library.save_evaluation(&path, &evaluation).unwrap();
+    onsite::storage::save(&path, &evaluation, onsite::storage::Visibility::Private).unwrap();
     let mut harness = harness(home);
     harness.state_mut().push(RecordAction::Resume(path.clone()));
     harness.run();
@@ -134,27 +130,9 @@ fn interview(home: &Path) -> (Harness<'static, OnsiteApp>, PathBuf) {
 fn alt_and_a_digit_toggle_that_key_point() {
     let home = tempfile::tempdir().unwrap();
     let (mut harness, _) = interview(home.path());
-    let notes_before = harness
-        .state()
-        .state
-        .session
-        .as_ref()
-        .unwrap()
-        .evaluation
-        .answers[0]
-        .notes
-        .clone();
+    let notes_before = common::open_evaluation(&harness).answers[0].notes.clone();
     let covered = |harness: &Harness<'_, OnsiteApp>| {
-        harness
-            .state()
-            .state
-            .session
-            .as_ref()
-            .unwrap()
-            .evaluation
-            .answers[0]
-            .covered
-            .clone()
+        common::open_evaluation(&harness).answers[0].covered.clone()
     };
     press(&mut harness, Modifiers::ALT, Key::Num2);
     press(&mut harness, Modifiers::ALT, Key::Num3);
@@ -165,15 +143,7 @@ fn alt_and_a_digit_toggle_that_key_point() {
     press(&mut harness, Modifiers::ALT, Key::Num9);
     assert_eq!(covered(&harness), [2].into());
     // The keys went to the key points, not into the notes that have the keyboard.
-    let notes = &harness
-        .state()
-        .state
-        .session
-        .as_ref()
-        .unwrap()
-        .evaluation
-        .answers[0]
-        .notes;
+    let notes = &common::open_evaluation(&harness).answers[0].notes;
     assert_eq!(*notes, notes_before);
 }
 
@@ -182,27 +152,10 @@ fn alt_and_a_digit_toggle_that_key_point() {
 fn tab_leaves_the_notes_editor() {
     let home = tempfile::tempdir().unwrap();
     let (mut harness, _) = interview(home.path());
-    let before = harness
-        .state()
-        .state
-        .session
-        .as_ref()
-        .unwrap()
-        .evaluation
-        .answers[0]
-        .notes
-        .clone();
+    let before = common::open_evaluation(&harness).answers[0].notes.clone();
     assert!(harness.get_by_label("Question notes").is_focused());
     press(&mut harness, Modifiers::NONE, Key::Tab);
-    let after = &harness
-        .state()
-        .state
-        .session
-        .as_ref()
-        .unwrap()
-        .evaluation
-        .answers[0]
-        .notes;
+    let after = &common::open_evaluation(&harness).answers[0].notes;
     assert_eq!(*after, before);
     assert!(!after.contains('\t'));
     assert!(!harness.get_by_label("Question notes").is_focused());
@@ -234,7 +187,7 @@ fn submit_needs_the_confirmation() {
     harness.get_by_label_contains("Submit with “Strong yes”?");
     press(&mut harness, Modifiers::NONE, Key::Enter);
     press(&mut harness, Modifiers::NONE, Key::Space);
-    let evaluation = &harness.state().state.session.as_ref().unwrap().evaluation;
+    let evaluation = &common::open_evaluation(&harness);
     assert!(!evaluation.is_submitted());
     assert!(harness.state().state.dialog.is_none(), "Go back closed it");
 

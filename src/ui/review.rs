@@ -56,19 +56,7 @@ fn header_ui(
         "review-header",
         actions,
         |ui, actions| {
-            widgets::candidate_name(ui, &evaluation.candidate);
-            ui.weak(&evaluation.role);
-            if !evaluation.is_submitted()
-                && ui
-                    .small_button("✏")
-                    .on_hover_text("Correct the candidate's name or role")
-                    .clicked()
-            {
-                actions.push(Action::Open(Dialog::EditCandidate {
-                    candidate: evaluation.candidate.clone(),
-                    role: evaluation.role.clone(),
-                }));
-            }
+            widgets::candidate_heading(ui, evaluation, actions);
             ui.weak(format!(
                 "{} · {} · {}",
                 widgets::date(evaluation.started_at),

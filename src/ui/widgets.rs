@@ -81,6 +81,32 @@ pub fn empty_screen(ui: &mut egui::Ui, message: &str, actions: &mut Vec<super::a
     });
 }
 
+/// The candidate's name and role heading the interview and review screens, with a button to
+/// correct them while the evaluation is not submitted.
+pub fn candidate_heading(
+    ui: &mut egui::Ui,
+    evaluation: &crate::domain::Evaluation,
+    actions: &mut Vec<super::action::Action>,
+) {
+    candidate_name(ui, &evaluation.candidate);
+    if !evaluation.role.is_empty() {
+        ui.weak(&evaluation.role);
+    }
+    if !evaluation.is_submitted()
+        && ui
+            .small_button("✏")
+            .on_hover_text("Correct the candidate's name or role")
+            .clicked()
+    {
+        actions.push(super::action::Action::Open(
+            super::dialogs::Dialog::EditCandidate {
+                candidate: evaluation.candidate.clone(),
+                role: evaluation.role.clone(),
+            },
+        ));
+    }
+}
+
 /// The candidate's name in large type, as it heads the interview and review screens.
 pub fn candidate_name(ui: &mut egui::Ui, candidate: &str) {
     ui.label(

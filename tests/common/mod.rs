@@ -117,3 +117,23 @@ pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 pub mod layout;
+
+/// The evaluation open in the window (the tests' shorthand for a long path).
+pub fn open_evaluation<'a>(
+    harness: &'a egui_kittest::Harness<'_, onsite::ui::OnsiteApp>,
+) -> &'a Evaluation {
+    &harness.state().state.session.as_ref().unwrap().evaluation
+}
+
+/// The sample evaluation as if the interview were still running (on its first question),
+/// saved in the library at `home`; returns its file.
+pub fn saved_in_progress(home: &std::path::Path) -> std::path::PathBuf {
+    let library = onsite::storage::Library::open(home).unwrap();
+    let mut evaluation = sample_evaluation();
+    evaluation.status = EvaluationStatus::InProgress;
+    evaluation.submitted_at = None;
+    evaluation.current = 0;
+    let path = library.new_evaluation_path(&evaluation);
+    library.save_evaluation(&path, &evaluation).unwrap();
+    path
+}

@@ -12,7 +12,6 @@ mod notes;
 pub use notes::{insert_line_at_cursor, notes_id};
 
 use super::action::{Action, InterviewAction};
-use super::dialogs::Dialog;
 use super::session::Session;
 use super::shortcuts::Command;
 use super::state::AppState;
@@ -67,20 +66,7 @@ fn header_ui(
         "interview-header",
         actions,
         |ui, actions| {
-            widgets::candidate_name(ui, &evaluation.candidate);
-            if !evaluation.role.is_empty() {
-                ui.weak(&evaluation.role);
-            }
-            if ui
-                .small_button("✏")
-                .on_hover_text("Correct the candidate's name or role")
-                .clicked()
-            {
-                actions.push(Action::Open(Dialog::EditCandidate {
-                    candidate: evaluation.candidate.clone(),
-                    role: evaluation.role.clone(),
-                }));
-            }
+            widgets::candidate_heading(ui, evaluation, actions);
             ui.separator();
             ui.label(format!(
                 "Question {} of {}",

@@ -121,37 +121,17 @@ pub(super) fn question_form_ui(
                 changed = Some(QuestionField::Id);
             }
             ui.end_row();
-            let label = ui.label("Minutes");
-            let minutes = ui.push_id(("minutes", index), |ui| {
-                ui.add(egui::DragValue::new(&mut question.minutes).range(1..=MAX_MINUTES))
-            });
-            if minutes
-                .inner
-                .labelled_by(label.id)
-                .on_hover_text(QuestionField::Minutes.help())
-                .changed()
-            {
+            let minutes = egui::DragValue::new(&mut question.minutes).range(1..=MAX_MINUTES);
+            if number_row(ui, QuestionField::Minutes, index, minutes) {
                 changed = Some(QuestionField::Minutes);
             }
-            ui.end_row();
-            let label = ui.label("Weight");
-            let weight = ui.push_id(("weight", index), |ui| {
-                ui.add(
-                    egui::DragValue::new(&mut question.weight)
-                        .range(MIN_WEIGHT..=MAX_WEIGHT)
-                        .speed(0.1)
-                        .max_decimals(1),
-                )
-            });
-            if weight
-                .inner
-                .labelled_by(label.id)
-                .on_hover_text(QuestionField::Weight.help())
-                .changed()
-            {
+            let weight = egui::DragValue::new(&mut question.weight)
+                .range(MIN_WEIGHT..=MAX_WEIGHT)
+                .speed(0.1)
+                .max_decimals(1);
+            if number_row(ui, QuestionField::Weight, index, weight) {
                 changed = Some(QuestionField::Weight);
             }
-            ui.end_row();
             let label = ui.label("Level");
             egui::ComboBox::from_id_salt(("level", index))
                 .selected_text(question.level.label())
@@ -243,6 +223,25 @@ pub(super) fn question_form_ui(
     ] {
         show(ui, problems_for(editor, field));
     }
+}
+
+/// A grid row with the field's label and a number field under an id of its own (so a value
+/// typed into one number field never lands in another); returns whether it changed.
+fn number_row(
+    ui: &mut egui::Ui,
+    field: QuestionField,
+    question: usize,
+    value: egui::DragValue<'_>,
+) -> bool {
+    let label = ui.label(field.label());
+    let changed = ui
+        .push_id((field, question), |ui| ui.add(value))
+        .inner
+        .labelled_by(label.id)
+        .on_hover_text(field.help())
+        .changed();
+    ui.end_row();
+    changed
 }
 
 /// A "Tags" label and a comma-separated text field; the tags when the text changed.
