@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use onsite::domain::{EvaluationStatus, PlanQuestion, QuestionPack, Recommendation};
+use onsite::domain::{PlanQuestion, QuestionPack, Recommendation};
 use onsite::storage::{Library, load};
 use onsite::ui::OnsiteApp;
 use onsite::ui::action::{Action, PackAction, PlanAction, RecordAction};
@@ -132,7 +132,7 @@ fn alt_and_a_digit_toggle_that_key_point() {
     let (mut harness, _) = interview(home.path());
     let notes_before = common::open_evaluation(&harness).answers[0].notes.clone();
     let covered = |harness: &Harness<'_, OnsiteApp>| {
-        common::open_evaluation(&harness).answers[0].covered.clone()
+        common::open_evaluation(harness).answers[0].covered.clone()
     };
     press(&mut harness, Modifiers::ALT, Key::Num2);
     press(&mut harness, Modifiers::ALT, Key::Num3);
