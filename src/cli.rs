@@ -82,6 +82,21 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Search the questions of every pack, bundled and in your library, as the plan builder
+    /// does: one `PACK-ID/QUESTION-ID  prompt` line per match, best first. Exits with 1 when
+    /// nothing matches, saying why on standard error.
+    Search {
+        /// The words to find; every one must match a word of the question (another form of
+        /// it, its start, or with one typo).
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+        /// Only questions of the pack with this id.
+        #[arg(long, value_name = "ID")]
+        pack: Option<String>,
+        /// Print at most this many matches.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+    },
     /// Write a pack as readable Markdown, which `onsite import` reads back into the same pack.
     ExportPack {
         /// The pack file, or the id of a bundled or library pack.
@@ -174,6 +189,9 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
             out,
             err,
         ),
+        Command::Search { query, pack, limit } => {
+            search(&query.join(" "), pack.as_deref(), limit, out, err)
+        }
         Command::ExportPack { pack, output, .. } => export_pack(&pack, output.as_deref(), out, err),
     }
 }
@@ -234,6 +252,84 @@ fn list_packs(out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCo
     } else {
         ExitCode::FAILURE
     })
+}
+
+fn search(
+    query: &str,
+    pack: Option<&str>,
+    limit: Option<usize>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    use crate::search::{Filter, FilterKind, NoHits, QuestionIndex};
+
+    let loaded = match library(err)? {
+        Some(library) => library.packs(),
+        None => bundled_packs(),
+    };
+    for error in &loaded.errors {
+        writeln!(err, "warning: {error}")?;
+    }
+    let packs = loaded.items;
+    let pack_index = match pack {
+        None => None,
+        Some(id) => match packs.iter().position(|entry| entry.pack.id == id) {
+            Some(at) => Some(at),
+            None => {
+                writeln!(
+                    err,
+                    "error: no pack has the id `{id}`; `onsite packs` lists them"
+                )?;
+                return Ok(ExitCode::FAILURE);
+            }
+        },
+    };
+    let index = QuestionIndex::new(&packs);
+    let filter = Filter {
+        query: query.to_owned(),
+        pack: pack_index,
+        ..Filter::default()
+    };
+    let hits = index.search(&filter);
+    for hit in hits.iter().take(limit.unwrap_or(usize::MAX)) {
+        let Some(entry) = packs.get(hit.key.pack) else {
+            continue;
+        };
+        if let Some(question) = entry.pack.questions.get(hit.key.question) {
+            writeln!(
+                out,
+                "{}/{}  {}",
+                entry.pack.id,
+                question.id,
+                crate::domain::first_line(&question.prompt)
+            )?;
+        }
+    }
+    if !hits.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let why = match index.explain_no_hits(&filter) {
+        None => return Ok(ExitCode::SUCCESS),
+        Some(NoHits::NoQuestions) => "there are no questions to search".to_owned(),
+        Some(NoHits::UnknownWords(words)) => {
+            let quoted: Vec<String> = words
+                .iter()
+                .map(|w| format!("\u{2018}{w}\u{2019}"))
+                .collect();
+            format!("no question mentions {}", quoted.join(" or "))
+        }
+        Some(NoHits::ClearFilters { filters, hits }) if filters == [FilterKind::Pack] => {
+            format!("no question in that pack matches; {hits} in other packs do (leave out --pack)")
+        }
+        Some(NoHits::ClearFilters { hits, .. }) => {
+            format!("{hits} questions match without the filters")
+        }
+        Some(NoHits::NotTogether) => {
+            "every word is found, but no question has them all; try fewer words".to_owned()
+        }
+    };
+    writeln!(err, "no matches for \"{query}\": {why}")?;
+    Ok(ExitCode::FAILURE)
 }
 
 fn validate(

@@ -45,7 +45,12 @@ pub fn plan_builder_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Ve
 fn refresh_results(state: &mut AppState) {
     let builder = &mut state.builder;
     if builder.results_for.as_ref() != Some(&builder.filter) {
-        builder.results = state.index.search(&builder.filter);
+        builder.results = state
+            .index
+            .search(&builder.filter)
+            .into_iter()
+            .map(|hit| hit.key)
+            .collect();
         builder.results_for = Some(builder.filter.clone());
         if builder
             .selected
