@@ -136,7 +136,7 @@ fn highlights_are_words_of_the_field_they_name() {
             assert!(!hit.highlights.is_empty());
             for highlight in &hit.highlights {
                 let texts = highlight.field.texts(question, &entry.pack.title);
-                let word = texts[highlight.item].get(highlight.range.clone()).unwrap();
+                let word = texts[highlight.item()].get(highlight.range()).unwrap();
                 assert!(
                     !word.is_empty() && word.chars().all(|c| c.is_alphanumeric() || c == '\''),
                     "{query}: {word:?}"

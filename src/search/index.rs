@@ -1,145 +1,245 @@
-//! The index: every word of the library once (its vocabulary), and each question's fields as
-//! lists of word numbers with their byte ranges.
+//! The index: every word of the library once (its vocabulary), and for each word where it
+//! occurs (its postings), so a keystroke reads only the occurrences of the words it matches.
 
-use std::cmp::Reverse;
-use std::collections::HashMap;
-use std::ops::Range;
+use rustc_hash::FxHashMap;
 
-use super::words::{self, MatchKind, QueryWord};
+use super::words::{self, QueryWord};
 use super::{Filter, FilterKind, Highlight, Hit, NoHits, QuestionKey, SearchField};
 use crate::domain::{Level, Question};
 use crate::storage::PackEntry;
 
 /// Query words beyond this many are ignored (each takes one bit of a word mask); ignoring
-/// them can only show more questions than using them would, never fewer than none.
-const MAX_QUERY_WORDS: usize = 64;
+/// them can only show more questions than using them would.
+pub(super) const MAX_QUERY_WORDS: usize = 64;
 
 /// One distinct word of the library.
-struct Term {
-    folded: Box<str>,
-    stem: Box<str>,
+pub(super) struct Term {
+    pub(super) folded: Box<str>,
+    pub(super) stem: Box<str>,
 }
 
-/// One occurrence of a word: which word, and its bytes in the text it came from.
+/// One occurrence of a word in a question: which question, which of its texts, and where.
+/// Twelve bytes, as there is one for every word of the library.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Occurrence {
+    /// Index into `QuestionIndex::entries`.
+    pub(super) entry: u32,
+    /// Byte offset of the word in its text.
+    pub(super) start: u32,
+    /// The text, counted from the entry's first place, in the low [`TEXT_BITS`] bits; the
+    /// position of its field in [`SearchField::ALL`] above them, so that a keystroke reading
+    /// postings need not look the text up.
+    text_and_field: u16,
+    /// Length of the word in bytes.
+    pub(super) len: u16,
+}
+
+/// Bits of [`Occurrence::text_and_field`] for the text: up to 8,192 texts per question, far
+/// more than the size limits allow (three texts and three lists of at most 200 items).
+const TEXT_BITS: u32 = 13;
+
+impl Occurrence {
+    /// The text, counted from the entry's first place.
+    pub(super) fn text(self) -> usize {
+        usize::from(self.text_and_field & ((1 << TEXT_BITS) - 1))
+    }
+
+    /// The field of the text.
+    pub(super) fn field(self) -> SearchField {
+        let at = usize::from(self.text_and_field >> TEXT_BITS);
+        SearchField::ALL
+            .get(at)
+            .copied()
+            .unwrap_or(SearchField::FollowUps)
+    }
+}
+
+/// One word of a pack title.
 #[derive(Clone, Copy)]
-struct Token {
-    term: u32,
-    start: u32,
-    end: u32,
+pub(super) struct TitleWord {
+    pub(super) term: u32,
+    pub(super) start: u32,
+    pub(super) end: u32,
 }
 
-/// One text of one field (an item, for list fields) and its tokens.
+/// One text of one field (an item, for list fields).
 #[derive(Clone, Copy)]
-struct Place {
-    field: SearchField,
-    item: u32,
-    tokens: (u32, u32),
+pub(super) struct Place {
+    pub(super) field: SearchField,
+    pub(super) item: u32,
 }
 
-struct Entry {
-    key: QuestionKey,
+pub(super) struct Entry {
+    pub(super) key: QuestionKey,
     /// Index into `QuestionIndex::competency_names`.
-    competency: u32,
-    level: Level,
-    places: (u32, u32),
+    pub(super) competency: u32,
+    pub(super) level: Level,
+    /// The entry's texts: a range of `QuestionIndex::places`.
+    pub(super) places: (u32, u32),
 }
 
 /// The searchable words of every question, built once when packs load (or change); cheap
 /// enough to build on a background thread at start-up.
 pub struct QuestionIndex {
-    terms: Vec<Term>,
-    term_ids: HashMap<Box<str>, u32>,
+    pub(super) terms: Vec<Term>,
+    term_ids: FxHashMap<Box<str>, u32>,
     /// The terms by first letter: a query word only ever matches words that begin with its
     /// own first letter (stemming keeps it, and typos in it are not accepted), so a keystroke
     /// compares it with those alone.
-    by_first: HashMap<char, Vec<u32>>,
-    tokens: Vec<Token>,
-    places: Vec<Place>,
-    entries: Vec<Entry>,
-    /// Each pack's title, as places (one or none).
-    pack_titles: Vec<(u32, u32)>,
+    by_first: FxHashMap<char, Vec<u32>>,
+    /// Every occurrence, grouped by term; term `t`'s are `postings[starts[t]..starts[t + 1]]`,
+    /// in entry order.
+    pub(super) postings: Vec<Occurrence>,
+    pub(super) starts: Vec<u32>,
+    pub(super) places: Vec<Place>,
+    pub(super) entries: Vec<Entry>,
+    /// Each pack's title, word by word.
+    pub(super) titles: Vec<Vec<TitleWord>>,
     /// Every competency as written, `""` included, in order of first use.
     competency_names: Vec<String>,
     /// The non-empty competencies, sorted for a menu.
     competencies: Vec<String>,
 }
 
-/// Where one query's words match: for each vocabulary word, which query words match it and
-/// how.
-struct Matches {
-    /// Bit `w` set when query word `w` matches the term.
-    masks: Vec<u64>,
-    /// `kinds[w * terms + term]`: how query word `w` matches the term, when its bit is set.
-    kinds: Vec<MatchKind>,
-    /// Every query word's bit.
-    all: u64,
-    words: usize,
-}
-
-/// Orders hits, smaller first: the sum over query words of the best field group each
-/// matched in, then of how well it matched, then more words together in one text, then more
-/// texts with a match.
-type Rank = (u32, u32, Reverse<u32>, Reverse<u32>);
-
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-fn span((start, end): (u32, u32)) -> Range<usize> {
-    start as usize..end as usize
+/// Builds the index: occurrences are gathered in question order, then grouped by term.
+struct Builder {
+    index: QuestionIndex,
+    /// `(term, occurrence)` in question order.
+    found: Vec<(u32, Occurrence)>,
+    /// The words of the text last read by [`Builder::words_of`]: term, start, length.
+    text_words: Vec<(u32, u32, u16)>,
+    folded: String,
 }
 
-impl QuestionIndex {
-    /// Indexes every question of `packs`.
-    pub fn new(packs: &[PackEntry]) -> Self {
-        let mut index = Self {
-            terms: Vec::new(),
-            term_ids: HashMap::new(),
-            by_first: HashMap::new(),
-            tokens: Vec::new(),
-            places: Vec::new(),
-            entries: Vec::new(),
-            pack_titles: Vec::new(),
-            competency_names: Vec::new(),
-            competencies: Vec::new(),
-        };
-        let mut folded = String::new();
-        for (pack_index, entry) in packs.iter().enumerate() {
-            let start = to_u32(index.places.len());
-            index.add_text(SearchField::PackTitle, 0, &entry.pack.title, &mut folded);
-            index.pack_titles.push((start, to_u32(index.places.len())));
-            for (question_index, question) in entry.pack.questions.iter().enumerate() {
-                let start = to_u32(index.places.len());
-                for field in SearchField::ALL {
-                    if field == SearchField::PackTitle {
-                        continue;
-                    }
-                    for (item, text) in field.texts(question, "").into_iter().enumerate() {
-                        index.add_text(field, to_u32(item), text, &mut folded);
-                    }
-                }
-                let competency = match index
-                    .competency_names
-                    .iter()
-                    .position(|name| *name == question.competency)
-                {
-                    Some(at) => at,
-                    None => {
-                        index.competency_names.push(question.competency.clone());
-                        index.competency_names.len() - 1
-                    }
-                };
-                index.entries.push(Entry {
-                    key: QuestionKey {
-                        pack: pack_index,
-                        question: question_index,
-                    },
-                    competency: to_u32(competency),
-                    level: question.level,
-                    places: (start, to_u32(index.places.len())),
-                });
+impl Builder {
+    fn term_id(&mut self, folded: &str) -> u32 {
+        let index = &mut self.index;
+        if let Some(&id) = index.term_ids.get(folded) {
+            return id;
+        }
+        let id = to_u32(index.terms.len());
+        if let Some(first) = folded.chars().next() {
+            index.by_first.entry(first).or_default().push(id);
+        }
+        index.terms.push(Term {
+            folded: folded.into(),
+            stem: words::stem(folded).into(),
+        });
+        index.term_ids.insert(folded.into(), id);
+        id
+    }
+
+    /// Reads the words of `text` with their terms into `text_words`; words too long to
+    /// record (over 64 KiB, or beyond 4 GiB into a text) are left out rather than highlighted
+    /// at wrong places.
+    fn words_of(&mut self, text: &str) {
+        self.text_words.clear();
+        let mut folded = std::mem::take(&mut self.folded);
+        for range in words::words(text) {
+            let (Ok(start), Ok(len)) = (u32::try_from(range.start), u16::try_from(range.len()))
+            else {
+                continue;
+            };
+            let word = &text[range];
+            // Most words are already folded (lower-case ASCII): looked up as they are.
+            let key = if word
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
+                word
+            } else {
+                words::fold_into(word, &mut folded);
+                folded.as_str()
+            };
+            if !key.is_empty() {
+                let term = self.term_id(key);
+                self.text_words.push((term, start, len));
             }
         }
+        self.folded = folded;
+    }
+
+    fn add_question(&mut self, key: QuestionKey, question: &Question) {
+        let entry = to_u32(self.index.entries.len());
+        let first_place = self.index.places.len();
+        for field in SearchField::ALL {
+            if field == SearchField::PackTitle {
+                continue;
+            }
+            let field_at = SearchField::ALL.iter().position(|f| *f == field);
+            for (item, text) in field.texts(question, "").into_iter().enumerate() {
+                // A question with more texts than can be counted (far past the size limits)
+                // keeps the first ones.
+                let text_at = self.index.places.len() - first_place;
+                let (Ok(text_at), Some(Ok(field_at))) =
+                    (u16::try_from(text_at), field_at.map(u16::try_from))
+                else {
+                    break;
+                };
+                if text_at >= 1 << TEXT_BITS {
+                    break;
+                }
+                let text_and_field = text_at | (field_at << TEXT_BITS);
+                self.words_of(text);
+                if self.text_words.is_empty() {
+                    continue;
+                }
+                self.index.places.push(Place {
+                    field,
+                    item: to_u32(item),
+                });
+                self.found
+                    .extend(self.text_words.iter().map(|&(term, start, len)| {
+                        let occurrence = Occurrence {
+                            entry,
+                            start,
+                            text_and_field,
+                            len,
+                        };
+                        (term, occurrence)
+                    }));
+            }
+        }
+        let names = &mut self.index.competency_names;
+        let competency = match names.iter().position(|name| *name == question.competency) {
+            Some(at) => at,
+            None => {
+                names.push(question.competency.clone());
+                names.len() - 1
+            }
+        };
+        self.index.entries.push(Entry {
+            key,
+            competency: to_u32(competency),
+            level: question.level,
+            places: (to_u32(first_place), to_u32(self.index.places.len())),
+        });
+    }
+
+    /// Groups the occurrences by term (a counting sort, keeping question order).
+    fn finish(mut self) -> QuestionIndex {
+        let terms = self.index.terms.len();
+        let mut starts = vec![0u32; terms + 1];
+        for (term, _) in &self.found {
+            starts[*term as usize + 1] += 1;
+        }
+        for t in 0..terms {
+            starts[t + 1] += starts[t];
+        }
+        let mut next = starts.clone();
+        let mut postings = vec![Occurrence::default(); self.found.len()];
+        for (term, occurrence) in self.found {
+            let at = &mut next[term as usize];
+            postings[*at as usize] = occurrence;
+            *at += 1;
+        }
+        let index = &mut self.index;
+        index.postings = postings;
+        index.starts = starts;
         index.competencies = index
             .competency_names
             .iter()
@@ -147,52 +247,49 @@ impl QuestionIndex {
             .cloned()
             .collect();
         index.competencies.sort_by_key(|c| c.to_lowercase());
-        index
+        self.index
     }
+}
 
-    fn add_text(&mut self, field: SearchField, item: u32, text: &str, folded: &mut String) {
-        // Byte offsets are kept as u32; a longer text (far beyond the pack size limit) is
-        // left out of the index rather than highlighted at wrong places.
-        if u32::try_from(text.len()).is_err() {
-            return;
-        }
-        let first = to_u32(self.tokens.len());
-        for range in words::words(text) {
-            words::fold_into(&text[range.clone()], folded);
-            if folded.is_empty() {
-                continue;
+impl QuestionIndex {
+    /// Indexes every question of `packs`.
+    pub fn new(packs: &[PackEntry]) -> Self {
+        let mut builder = Builder {
+            index: Self {
+                terms: Vec::new(),
+                term_ids: FxHashMap::default(),
+                by_first: FxHashMap::default(),
+                postings: Vec::new(),
+                starts: Vec::new(),
+                places: Vec::new(),
+                entries: Vec::new(),
+                titles: Vec::new(),
+                competency_names: Vec::new(),
+                competencies: Vec::new(),
+            },
+            found: Vec::new(),
+            text_words: Vec::new(),
+            folded: String::new(),
+        };
+        for (pack_index, entry) in packs.iter().enumerate() {
+            builder.words_of(&entry.pack.title);
+            let title = (builder.text_words.iter())
+                .map(|&(term, start, len)| TitleWord {
+                    term,
+                    start,
+                    end: start + u32::from(len),
+                })
+                .collect();
+            builder.index.titles.push(title);
+            for (question_index, question) in entry.pack.questions.iter().enumerate() {
+                let key = QuestionKey {
+                    pack: pack_index,
+                    question: question_index,
+                };
+                builder.add_question(key, question);
             }
-            let term = self.term_id(folded);
-            self.tokens.push(Token {
-                term,
-                start: to_u32(range.start),
-                end: to_u32(range.end),
-            });
         }
-        let last = to_u32(self.tokens.len());
-        if last > first {
-            self.places.push(Place {
-                field,
-                item,
-                tokens: (first, last),
-            });
-        }
-    }
-
-    fn term_id(&mut self, folded: &str) -> u32 {
-        if let Some(&id) = self.term_ids.get(folded) {
-            return id;
-        }
-        let id = to_u32(self.terms.len());
-        if let Some(first) = folded.chars().next() {
-            self.by_first.entry(first).or_default().push(id);
-        }
-        self.terms.push(Term {
-            folded: folded.into(),
-            stem: words::stem(folded).into(),
-        });
-        self.term_ids.insert(folded.into(), id);
-        id
+        builder.finish()
     }
 
     /// Number of questions indexed.
@@ -210,13 +307,13 @@ impl QuestionIndex {
         &self.competencies
     }
 
-    /// The terms `word` may match: those with its first letter.
-    fn terms_for(&self, word: &QueryWord) -> impl Iterator<Item = (usize, &Term)> {
+    /// The terms `word` may match: those with its first letter, by id.
+    pub(super) fn terms_for(&self, word: &QueryWord) -> impl Iterator<Item = (u32, &Term)> {
         word.first()
             .and_then(|first| self.by_first.get(&first))
             .map_or(&[][..], Vec::as_slice)
             .iter()
-            .map(|&id| (id as usize, &self.terms[id as usize]))
+            .map(|&id| (id, &self.terms[id as usize]))
     }
 
     /// Whether `word` matches some word of the library.
@@ -227,7 +324,7 @@ impl QuestionIndex {
 
     /// The words of `query`, each with typos allowed when nothing in the library matches it
     /// exactly or by prefix.
-    fn query_words(&self, query: &str) -> Vec<QueryWord> {
+    pub(super) fn query_words(&self, query: &str) -> Vec<QueryWord> {
         let mut parsed = QueryWord::parse(query);
         parsed.truncate(MAX_QUERY_WORDS);
         for word in &mut parsed {
@@ -238,32 +335,8 @@ impl QuestionIndex {
         parsed
     }
 
-    fn matches(&self, words: &[QueryWord]) -> Matches {
-        let terms = self.terms.len();
-        let mut masks = vec![0u64; terms];
-        let mut kinds = vec![MatchKind::Typo; terms * words.len()];
-        for (w, word) in words.iter().enumerate() {
-            for (t, term) in self.terms_for(word) {
-                if let Some(kind) = word.matches(&term.folded, &term.stem) {
-                    masks[t] |= 1 << w;
-                    kinds[w * terms + t] = kind;
-                }
-            }
-        }
-        Matches {
-            masks,
-            kinds,
-            all: if words.len() >= 64 {
-                u64::MAX
-            } else {
-                (1u64 << words.len()) - 1
-            },
-            words: words.len(),
-        }
-    }
-
-    /// The entries that pass the filters other than the query.
-    fn candidates<'a>(&'a self, filter: &'a Filter) -> impl Iterator<Item = &'a Entry> + 'a {
+    /// For each entry, whether it passes the filters other than the query.
+    pub(super) fn passing(&self, filter: &Filter) -> Vec<bool> {
         // A competency no question has leaves nothing.
         let competency = filter.competency.as_ref().map(|wanted| {
             self.competency_names
@@ -271,117 +344,34 @@ impl QuestionIndex {
                 .position(|name| name == wanted)
                 .map_or(u32::MAX, to_u32)
         });
-        self.entries.iter().filter(move |entry| {
-            filter.pack.is_none_or(|pack| pack == entry.key.pack)
-                && competency.is_none_or(|c| c == entry.competency)
-                && filter.level.is_none_or(|level| level == entry.level)
-        })
+        self.entries
+            .iter()
+            .map(|entry| {
+                filter.pack.is_none_or(|pack| pack == entry.key.pack)
+                    && competency.is_none_or(|c| c == entry.competency)
+                    && filter.level.is_none_or(|level| level == entry.level)
+            })
+            .collect()
     }
 
     /// The questions that pass `filter`: best match first for a query, pack order otherwise.
     pub fn search(&self, filter: &Filter) -> Vec<Hit> {
+        let passing = self.passing(filter);
         let words = self.query_words(&filter.query);
         if words.is_empty() {
             return self
-                .candidates(filter)
-                .map(|entry| Hit {
+                .entries
+                .iter()
+                .zip(&passing)
+                .filter(|(_, passes)| **passes)
+                .map(|(entry, _)| Hit {
                     key: entry.key,
                     best: None,
                     highlights: Vec::new(),
                 })
                 .collect();
         }
-        let matches = self.matches(&words);
-        let mut hits: Vec<(Rank, Hit)> = Vec::new();
-        let mut best = vec![u8::MAX; words.len()];
-        let mut found = Vec::new();
-        for entry in self.candidates(filter) {
-            if let Some((rank, best_field)) = self.score(entry, &matches, &mut best, &mut found) {
-                let mut highlights = found.clone();
-                highlights.sort_by_key(|h: &Highlight| (h.field, h.item, h.range.start));
-                hits.push((
-                    rank,
-                    Hit {
-                        key: entry.key,
-                        best: Some(best_field),
-                        highlights,
-                    },
-                ));
-            }
-        }
-        // A stable sort: equal ranks keep pack order.
-        hits.sort_by_key(|(rank, _)| *rank);
-        hits.into_iter().map(|(_, hit)| hit).collect()
-    }
-
-    /// Whether `entry` has every query word, and if so its rank and best field, with the
-    /// matched words in `found`. `best` is scratch space, one slot per query word.
-    fn score(
-        &self,
-        entry: &Entry,
-        matches: &Matches,
-        best: &mut [u8],
-        found: &mut Vec<Highlight>,
-    ) -> Option<(Rank, SearchField)> {
-        best.fill(u8::MAX);
-        found.clear();
-        let terms = self.terms.len();
-        let mut matched = 0u64;
-        let mut together = 0;
-        let mut mentions = 0;
-        let mut best_field = None;
-        let title = self
-            .pack_titles
-            .get(entry.key.pack)
-            .copied()
-            .unwrap_or((0, 0));
-        for place in self.places[span(entry.places)]
-            .iter()
-            .chain(&self.places[span(title)])
-        {
-            let tier = place.field.tier();
-            let mut in_place = 0u64;
-            for token in &self.tokens[span(place.tokens)] {
-                let term = token.term as usize;
-                let mask = matches.masks[term];
-                if mask == 0 {
-                    continue;
-                }
-                in_place |= mask;
-                let mut bits = mask;
-                let mut token_kind = MatchKind::Typo;
-                while bits != 0 {
-                    let w = bits.trailing_zeros() as usize;
-                    bits &= bits - 1;
-                    let kind = matches.kinds[w * terms + term];
-                    token_kind = token_kind.min(kind);
-                    best[w] = best[w].min(tier * 4 + kind as u8);
-                }
-                found.push(Highlight {
-                    field: place.field,
-                    item: place.item as usize,
-                    range: token.start as usize..token.end as usize,
-                    kind: token_kind,
-                });
-            }
-            if in_place != 0 {
-                matched |= in_place;
-                mentions += 1;
-                together = together.max(in_place.count_ones());
-                best_field =
-                    Some(best_field.map_or(place.field, |f: SearchField| f.min(place.field)));
-            }
-        }
-        if matched != matches.all {
-            return None;
-        }
-        let tiers = best.iter().map(|&b| u32::from(b / 4)).sum();
-        let kinds = best.iter().map(|&b| u32::from(b % 4)).sum();
-        debug_assert_eq!(best.len(), matches.words);
-        Some((
-            (tiers, kinds, Reverse(together), Reverse(mentions)),
-            best_field?,
-        ))
+        super::rank::Search::new(self, &words, passing).hits()
     }
 
     /// The words of `query` in `question` (of the pack titled `pack_title`), for showing the
@@ -395,19 +385,28 @@ impl QuestionIndex {
         let mut folded = String::new();
         for field in SearchField::ALL {
             for (item, text) in field.texts(question, pack_title).into_iter().enumerate() {
+                let Ok(item) = u32::try_from(item) else {
+                    break;
+                };
                 for range in words::words(text) {
-                    words::fold_into(&text[range.clone()], &mut folded);
+                    let (Ok(start), Ok(end)) =
+                        (u32::try_from(range.start), u32::try_from(range.end))
+                    else {
+                        break;
+                    };
+                    words::fold_into(&text[range], &mut folded);
                     let stem = match self.term_ids.get(folded.as_str()) {
                         Some(&id) => self.terms[id as usize].stem.to_string(),
                         None => words::stem(&folded),
                     };
-                    if let Some(kind) = words.iter().filter_map(|w| w.matches(&folded, &stem)).min()
-                    {
+                    let kind = words.iter().filter_map(|w| w.matches(&folded, &stem)).min();
+                    if let Some(kind) = kind {
                         highlights.push(Highlight {
                             field,
-                            item,
-                            range,
                             kind,
+                            item,
+                            start,
+                            end,
                         });
                     }
                 }

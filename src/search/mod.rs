@@ -10,11 +10,12 @@
 //! together; equal hits keep pack order. Each hit carries the byte ranges of the words that
 //! matched, so the window can highlight them.
 //!
-//! The index ([`QuestionIndex`]) holds every word of every question once, so a keystroke
-//! compares the query words with the library's vocabulary and then reads each question's
-//! words as numbers.
+//! The index ([`QuestionIndex`]) holds every distinct word of the library once, with where it
+//! occurs, so a keystroke compares the query words with that vocabulary and then reads only
+//! the occurrences of the words they match.
 
 mod index;
+mod rank;
 #[cfg(test)]
 mod tests;
 mod words;
@@ -143,17 +144,33 @@ impl SearchField {
     }
 }
 
-/// One matched word: where it is, as a byte range into one text of one field.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// One matched word: where it is, as a byte range into one text of one field. Offsets are
+/// kept as `u32` (texts are far shorter than 4 GiB) so that a query matching every question
+/// stays small.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Highlight {
     /// The field.
     pub field: SearchField,
-    /// Which item of a list field (tags, key points, follow-ups); 0 for the others.
-    pub item: usize,
-    /// Bytes of the word in that text, on character boundaries.
-    pub range: Range<usize>,
     /// How the word matched.
     pub kind: MatchKind,
+    /// Which item of a list field (tags, key points, follow-ups); 0 for the others.
+    pub item: u32,
+    /// Where the word starts in that text, in bytes, on a character boundary.
+    pub start: u32,
+    /// Where it ends.
+    pub end: u32,
+}
+
+impl Highlight {
+    /// Which item of a list field, as an index.
+    pub fn item(&self) -> usize {
+        self.item as usize
+    }
+
+    /// The word's bytes in its text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// The byte ranges of the words to highlight in one text: item `item` of `field`.
@@ -164,8 +181,8 @@ pub fn ranges_in(
 ) -> impl Iterator<Item = Range<usize>> + '_ {
     highlights
         .iter()
-        .filter(move |h| h.field == field && h.item == item)
-        .map(|h| h.range.clone())
+        .filter(move |h| h.field == field && h.item() == item)
+        .map(Highlight::range)
 }
 
 /// A question that passes a [`Filter`].

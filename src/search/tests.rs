@@ -156,7 +156,7 @@ fn highlights_point_at_the_matched_words() {
         .iter()
         .map(|h| {
             let texts = h.field.texts(question, &packs[0].pack.title);
-            (h.field, h.item, &texts[h.item][h.range.clone()])
+            (h.field, h.item(), &texts[h.item()][h.range()])
         })
         .collect();
     assert_eq!(
@@ -328,6 +328,10 @@ fn stems_keep_the_first_letter_of_every_bundled_word() {
     assert!(checked > 10_000, "{checked}");
     for word in ["yes", "yearly", "y", "ys", "ying", "'s"] {
         let folded = words::fold(word);
-        assert_eq!(folded.chars().next(), words::stem(&folded).chars().next(), "{word}");
+        assert_eq!(
+            folded.chars().next(),
+            words::stem(&folded).chars().next(),
+            "{word}"
+        );
     }
 }

@@ -39,26 +39,59 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 /// The byte ranges of the words of `text`: runs of letters and digits, with the combining
 /// marks that belong to them, and apostrophes between letters ("customer's") kept inside.
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // Every index ever held is a character boundary: ASCII bytes are stepped over one by one,
+    // other characters whole. Most text is ASCII, so that case is read byte by byte.
     std::iter::from_fn(move || {
-        let (start, _) = chars.find(|&(_, c)| c.is_alphanumeric())?;
-        let mut end = text.len();
-        while let Some(&(at, c)) = chars.peek() {
-            let inside = c.is_alphanumeric()
-                || is_combining_mark(c)
-                || (is_apostrophe(c)
-                    && text[at + c.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric));
-            if !inside {
-                end = at;
-                break;
+        loop {
+            match bytes.get(at) {
+                None => return None,
+                Some(b) if b.is_ascii_alphanumeric() => break,
+                Some(b) if b.is_ascii() => at += 1,
+                Some(_) => {
+                    let c = text[at..].chars().next()?;
+                    if c.is_alphanumeric() {
+                        break;
+                    }
+                    at += c.len_utf8();
+                }
             }
-            chars.next();
         }
-        Some(start..end)
+        let start = at;
+        loop {
+            match bytes.get(at) {
+                Some(b) if b.is_ascii_alphanumeric() => at += 1,
+                Some(b'\'') if alphanumeric_at(text, at + 1) => at += 1,
+                None => break,
+                Some(b) if b.is_ascii() => break,
+                Some(_) => {
+                    let Some(c) = text[at..].chars().next() else {
+                        break;
+                    };
+                    let next = at + c.len_utf8();
+                    let inside = c.is_alphanumeric()
+                        || is_combining_mark(c)
+                        || (is_apostrophe(c) && alphanumeric_at(text, next));
+                    if !inside {
+                        break;
+                    }
+                    at = next;
+                }
+            }
+        }
+        Some(start..at)
     })
+}
+
+/// Whether the character at byte `at` of `text` (a character boundary) is a letter or digit;
+/// false at the end.
+fn alphanumeric_at(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[at..].chars().next().is_some_and(char::is_alphanumeric),
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -71,6 +104,11 @@ fn is_apostrophe(c: char) -> bool {
 pub fn fold_into(word: &str, out: &mut String) {
     out.clear();
     if word.is_ascii() {
+        if !word.contains('\'') {
+            out.push_str(word);
+            out.make_ascii_lowercase();
+            return;
+        }
         out.extend(
             word.bytes()
                 .filter(|&b| b != b'\'')
