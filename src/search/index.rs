@@ -399,7 +399,9 @@ impl QuestionIndex {
                         Some(&id) => self.terms[id as usize].stem.to_string(),
                         None => words::stem(&folded),
                     };
-                    let kind = words.iter().filter_map(|w| w.matches(&folded, &stem)).min();
+                    let kind = (words.iter())
+                        .filter_map(|w| w.matches(&folded, &stem).filter(|&k| w.shows(k)))
+                        .min();
                     if let Some(kind) = kind {
                         highlights.push(Highlight {
                             field,

@@ -56,6 +56,8 @@ pub(super) struct Search<'a> {
     terms: Vec<(u32, u64)>,
     /// `kinds[i * words + w]`: how query word `w` matches `terms[i]`, where its bit is set.
     kinds: Vec<MatchKind>,
+    /// How `terms[i]` is highlighted: its best match among those worth showing, if any.
+    shown: Vec<Option<MatchKind>>,
 }
 
 impl<'a> Search<'a> {
@@ -82,6 +84,15 @@ impl<'a> Search<'a> {
             terms[at].1 |= 1 << w;
             kinds[at * words.len() + w] = kind;
         }
+        let shown = (0..terms.len())
+            .map(|i| {
+                let kinds = &kinds[i * words.len()..(i + 1) * words.len()];
+                bits(terms[i].1)
+                    .filter(|&w| words[w].shows(kinds[w]))
+                    .map(|w| kinds[w])
+                    .min()
+            })
+            .collect();
         Self {
             index,
             words: words.len(),
@@ -93,14 +104,16 @@ impl<'a> Search<'a> {
             passing,
             terms,
             kinds,
+            shown,
         }
     }
 
-    /// How the query words match vocabulary word `term`: their mask and kinds.
-    fn lookup(&self, term: u32) -> Option<(u64, &[MatchKind])> {
+    /// How the query words match vocabulary word `term`: their mask and kinds, and how the
+    /// word is highlighted.
+    fn lookup(&self, term: u32) -> Option<(u64, &[MatchKind], Option<MatchKind>)> {
         let at = self.terms.binary_search_by_key(&term, |&(id, _)| id).ok()?;
         let kinds = &self.kinds[at * self.words..(at + 1) * self.words];
-        Some((self.terms[at].1, kinds))
+        Some((self.terms[at].1, kinds, self.shown[at]))
     }
 
     fn title_match(&self, title: &[TitleWord]) -> TitleMatch {
@@ -110,22 +123,22 @@ impl<'a> Search<'a> {
             highlights: Vec::new(),
         };
         for word in title {
-            let Some((mask, kinds)) = self.lookup(word.term) else {
+            let Some((mask, kinds, shown)) = self.lookup(word.term) else {
                 continue;
             };
             found.mask |= mask;
-            let mut best_kind = MatchKind::Typo;
             for w in bits(mask) {
-                best_kind = best_kind.min(kinds[w]);
                 found.best[w] = found.best[w].min(code(SearchField::PackTitle, kinds[w]));
             }
-            found.highlights.push(Highlight {
-                field: SearchField::PackTitle,
-                kind: best_kind,
-                item: 0,
-                start: word.start,
-                end: word.end,
-            });
+            if let Some(kind) = shown {
+                found.highlights.push(Highlight {
+                    field: SearchField::PackTitle,
+                    kind,
+                    item: 0,
+                    start: word.start,
+                    end: word.end,
+                });
+            }
         }
         found
     }
@@ -168,16 +181,6 @@ impl<'a> Search<'a> {
             .iter()
             .map(|title| self.title_match(title))
             .collect();
-        let term_kinds: Vec<MatchKind> = (0..self.terms.len())
-            .map(|i| {
-                let kinds = &self.kinds[i * words..(i + 1) * words];
-                bits(self.terms[i].1)
-                    .map(|w| kinds[w])
-                    .min()
-                    .unwrap_or(MatchKind::Typo)
-            })
-            .collect();
-
         // The found postings grouped by entry (a counting sort).
         let mut first = vec![0u32; entries + 1];
         for &(_, _, entry) in &found {
@@ -221,7 +224,7 @@ impl<'a> Search<'a> {
             let tiers = codes.clone().map(|c| u32::from(c / 4)).sum();
             let kinds = codes.map(|c| u32::from(c % 4)).sum();
             let mine = &by_entry[first[e] as usize..first[e + 1] as usize];
-            let found = scratch.arrange(self, entry, mine, title, &term_kinds);
+            let found = scratch.arrange(self, entry, mine, title);
             ranks.push((
                 rank(tiers, kinds, found.together, found.mentions),
                 to_u32(hits.len()),
@@ -273,7 +276,6 @@ impl Scratch {
         entry: &Entry,
         mine: &[(u32, u32)],
         title: &TitleMatch,
-        term_kinds: &[MatchKind],
     ) -> Arranged {
         let index = search.index;
         let texts = (entry.places.1 - entry.places.0) as usize;
@@ -303,7 +305,7 @@ impl Scratch {
             together: title.mask.count_ones(),
             mentions: u32::from(title.mask != 0),
             best_field: (title.mask != 0).then_some(SearchField::PackTitle),
-            highlights: Vec::with_capacity(mine.len() + title.highlights.len()),
+            highlights: Vec::new(),
         };
         let mut title_done = false;
         for p in 0..texts {
@@ -320,19 +322,22 @@ impl Scratch {
             found.together = found.together.max(mask.count_ones());
             found.best_field = Some(found.best_field.map_or(place.field, |f| f.min(place.field)));
             let in_text = &mut self.ordered[self.first[p] as usize..self.first[p + 1] as usize];
-            if in_text.len() > 1 {
+            let shows = |&(_, term): &(u32, u32)| search.shown[term as usize].is_some();
+            if in_text.len() > 1 && in_text.iter().any(shows) {
                 in_text.sort_unstable_by_key(|&(at, _)| index.postings[at as usize].start);
             }
-            found.highlights.extend(in_text.iter().map(|&(at, term)| {
-                let occurrence = index.postings[at as usize];
-                Highlight {
-                    field: place.field,
-                    kind: term_kinds[term as usize],
-                    item: place.item,
-                    start: occurrence.start,
-                    end: occurrence.start + u32::from(occurrence.len),
-                }
-            }));
+            found
+                .highlights
+                .extend(in_text.iter().filter_map(|&(at, term)| {
+                    let occurrence = index.postings[at as usize];
+                    Some(Highlight {
+                        field: place.field,
+                        kind: search.shown[term as usize]?,
+                        item: place.item,
+                        start: occurrence.start,
+                        end: occurrence.start + u32::from(occurrence.len),
+                    })
+                }));
         }
         if !title_done {
             found.highlights.extend_from_slice(&title.highlights);

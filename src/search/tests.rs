@@ -205,6 +205,23 @@ fn highlighting_one_question_agrees_with_its_hit() {
 }
 
 #[test]
+fn one_letter_finds_by_prefix_without_lighting_up_every_word() {
+    let mut packs = library();
+    packs[1].pack.questions[0].tags = vec!["C".into()];
+    let index = QuestionIndex::new(&packs);
+    let hits = index.search(&query("c"));
+    // Every question with a word starting with "c"; the tag that is the word "C" first.
+    assert_eq!(hits.len(), 8);
+    assert_eq!(ids(&packs, &hits)[0], "second");
+    let lit: Vec<usize> = hits.iter().map(|hit| hit.highlights.len()).collect();
+    assert_eq!(lit, [1, 0, 0, 0, 0, 0, 0, 0]);
+    assert_eq!(hits[0].highlights[0].field, SearchField::Tags);
+    // Two letters are a real prefix, and light up.
+    let hits = index.search(&query("ca"));
+    assert!(hits.iter().all(|hit| !hit.highlights.is_empty()));
+}
+
+#[test]
 fn pack_title_matches_rank_between_competency_and_details() {
     let packs = library();
     let index = QuestionIndex::new(&packs);

@@ -189,6 +189,12 @@ impl QueryWord {
         self.folded.chars().next()
     }
 
+    /// Whether a match of this kind is worth highlighting: not the start of a word for a
+    /// one-letter query word, which nearly every question has many of ("c").
+    pub fn shows(&self, kind: MatchKind) -> bool {
+        kind != MatchKind::Prefix || self.folded.chars().nth(1).is_some()
+    }
+
     /// Whether the word is long enough to be matched with a typo.
     pub fn long_enough_for_typos(&self) -> bool {
         self.folded.chars().nth(TYPO_MIN_CHARS - 1).is_some()
