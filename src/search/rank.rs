@@ -283,22 +283,31 @@ impl Scratch {
         self.first.resize(texts + 1, 0);
         self.masks.clear();
         self.masks.resize(texts, 0);
+        // Every matched word counts for the rank; only those worth showing are put in order.
+        let mut shown = 0;
         for &(at, term) in mine {
             let place = index.postings[at as usize].text();
-            self.first[place + 1] += 1;
             self.masks[place] |= search.terms[term as usize].1;
+            if search.shown[term as usize].is_some() {
+                self.first[place + 1] += 1;
+                shown += 1;
+            }
         }
-        for p in 0..texts {
-            self.first[p + 1] += self.first[p];
-        }
-        self.ordered.clear();
-        self.ordered.resize(mine.len(), (0, 0));
-        self.next.clear();
-        self.next.extend_from_slice(&self.first);
-        for &(at, term) in mine {
-            let slot = &mut self.next[index.postings[at as usize].text()];
-            self.ordered[*slot as usize] = (at, term);
-            *slot += 1;
+        if shown > 0 {
+            for p in 0..texts {
+                self.first[p + 1] += self.first[p];
+            }
+            self.ordered.clear();
+            self.ordered.resize(shown, (0, 0));
+            self.next.clear();
+            self.next.extend_from_slice(&self.first);
+            for &(at, term) in mine {
+                if search.shown[term as usize].is_some() {
+                    let slot = &mut self.next[index.postings[at as usize].text()];
+                    self.ordered[*slot as usize] = (at, term);
+                    *slot += 1;
+                }
+            }
         }
 
         let mut found = Arranged {
@@ -321,9 +330,11 @@ impl Scratch {
             found.mentions += 1;
             found.together = found.together.max(mask.count_ones());
             found.best_field = Some(found.best_field.map_or(place.field, |f| f.min(place.field)));
+            if shown == 0 {
+                continue;
+            }
             let in_text = &mut self.ordered[self.first[p] as usize..self.first[p + 1] as usize];
-            let shows = |&(_, term): &(u32, u32)| search.shown[term as usize].is_some();
-            if in_text.len() > 1 && in_text.iter().any(shows) {
+            if in_text.len() > 1 {
                 in_text.sort_unstable_by_key(|&(at, _)| index.postings[at as usize].start);
             }
             found

@@ -205,7 +205,7 @@ fn highlighting_one_question_agrees_with_its_hit() {
 }
 
 #[test]
-fn one_letter_finds_by_prefix_without_lighting_up_every_word() {
+fn short_prefixes_find_without_lighting_up_every_word() {
     let mut packs = library();
     packs[1].pack.questions[0].tags = vec!["C".into()];
     let index = QuestionIndex::new(&packs);
@@ -216,8 +216,15 @@ fn one_letter_finds_by_prefix_without_lighting_up_every_word() {
     let lit: Vec<usize> = hits.iter().map(|hit| hit.highlights.len()).collect();
     assert_eq!(lit, [1, 0, 0, 0, 0, 0, 0, 0]);
     assert_eq!(hits[0].highlights[0].field, SearchField::Tags);
-    // Two letters are a real prefix, and light up.
-    let hits = index.search(&query("ca"));
+    // Two letters neither; three are a real prefix, and light up.
+    assert!(
+        index
+            .search(&query("ca"))
+            .iter()
+            .all(|hit| hit.highlights.is_empty())
+    );
+    let hits = index.search(&query("cac"));
+    assert_eq!(hits.len(), 6);
     assert!(hits.iter().all(|hit| !hit.highlights.is_empty()));
 }
 

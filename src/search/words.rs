@@ -23,6 +23,10 @@ pub enum MatchKind {
 /// with one letter changed is usually another real word.
 pub const TYPO_MIN_CHARS: usize = 5;
 
+/// Query words shorter than this (in characters) find words by prefix, but those matches are
+/// not highlighted.
+const PREFIX_SHOWN_MIN: usize = 3;
+
 /// Stems shorter than this are never taken as the same word as a stem one letter longer.
 const STEMS_AGREE_MIN: usize = 5;
 
@@ -190,9 +194,10 @@ impl QueryWord {
     }
 
     /// Whether a match of this kind is worth highlighting: not the start of a word for a
-    /// one-letter query word, which nearly every question has many of ("c").
+    /// query word of one or two letters, which nearly every question has many of ("c",
+    /// "re"); whole words of any length are.
     pub fn shows(&self, kind: MatchKind) -> bool {
-        kind != MatchKind::Prefix || self.folded.chars().nth(1).is_some()
+        kind != MatchKind::Prefix || self.folded.chars().nth(PREFIX_SHOWN_MIN - 1).is_some()
     }
 
     /// Whether the word is long enough to be matched with a typo.
