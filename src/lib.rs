@@ -6,6 +6,8 @@
 //!   atomic saves.
 //! - [`import`]: documents (Markdown, plain text) → question packs, with a warning for every
 //!   piece of text that could not be placed exactly.
+//! - [`search`]: word search over the loaded questions (forms, prefixes, typos, ranking and
+//!   the matched words' positions), shared by the window and `onsite search`.
 //! - [`ui`]: the egui window, built on the layers above.
 //! - [`report`]: a finished evaluation as a PDF or Markdown for the hiring committee.
 //! - [`cli`]: the `onsite` subcommands, over the same library functions.
@@ -14,5 +16,6 @@ pub mod cli;
 pub mod domain;
 pub mod import;
 pub mod report;
+pub mod search;
 pub mod storage;
 pub mod ui;

@@ -12,6 +12,7 @@ mod export;
 mod files;
 mod import;
 mod seal;
+mod search;
 
 use crate::report::{ExportFormat, Paper};
 use crate::storage::{Library, LoadError};
@@ -85,6 +86,21 @@ pub enum Command {
         /// Replace the output file if it already exists.
         #[arg(long)]
         force: bool,
+    },
+    /// Search the questions of every pack, bundled and in your library, as the plan builder
+    /// does: one `PACK-ID/QUESTION-ID  prompt` line per match, best first. Exits with 1 when
+    /// nothing matches, saying why on standard error.
+    Search {
+        /// The words to find; every one must match a word of the question (another form of
+        /// it, its start, or with one typo).
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+        /// Only questions of the pack with this id.
+        #[arg(long, value_name = "ID")]
+        pack: Option<String>,
+        /// Print at most this many matches.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
     },
     /// Submit an evaluation with the same rules as the window (every question has an outcome,
     /// a recommendation, a summary) and seal it.
@@ -199,6 +215,9 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
             out,
             err,
         ),
+        Command::Search { query, pack, limit } => {
+            search::search(&query.join(" "), pack.as_deref(), limit, out, err)
+        }
         Command::Submit { evaluation } => seal::submit(&evaluation, out, err),
         Command::Verify { files } => seal::verify(&files, out, err),
         Command::ExportPack { pack, output, .. } => {

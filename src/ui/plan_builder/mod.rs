@@ -53,7 +53,12 @@ fn refresh_results(state: &mut AppState) {
             .results_for
             .as_ref()
             .is_none_or(|old| old.query != builder.filter.query);
-        builder.results = state.index.search(&builder.filter);
+        builder.results = state
+            .index
+            .search(&builder.filter)
+            .into_iter()
+            .map(|hit| hit.key)
+            .collect();
         builder.results_for = Some(builder.filter.clone());
         // A new query starts from its best hit: Down and Enter then mean "the top result",
         // never the question that happened to be selected before.
