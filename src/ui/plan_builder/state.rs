@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use crate::domain::{InterviewPlan, PlanEntry, PlanQuestion, Question, QuestionRef, Rubric};
+use crate::search::{Filter, Hit, QuestionKey};
 use crate::storage::PackEntry;
-use crate::ui::search::{Filter, QuestionKey};
 
 /// A question being written inline in the plan builder.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,6 +58,8 @@ pub struct PlanBuilder {
     pub results_for: Option<Filter>,
     /// Matching questions, best first.
     pub results: Vec<QuestionKey>,
+    /// The same matches with where their words matched, for highlighting.
+    pub hits: Vec<Hit>,
     /// The question previewed in the library list.
     pub selected: Option<QuestionKey>,
     /// The selected plan entry.
@@ -86,6 +88,7 @@ impl PlanBuilder {
             filter: Filter::default(),
             results_for: None,
             results: Vec::new(),
+            hits: Vec::new(),
             selected: None,
             selected_entry: None,
             custom: None,
