@@ -70,6 +70,29 @@ fn warning(line: usize, question: Option<&str>, kind: WarningKind, message: &str
     (line, question.map(str::to_owned), kind, message.to_owned())
 }
 
+/// The summary warning for question numbers taken off the prompts: `lines` as the warning
+/// writes them ("line 3", "lines 3 and 29").
+fn numbers(first: usize, count: usize, lines: &str) -> Warning {
+    let plural = if count == 1 { "" } else { "s" };
+    warning(
+        first,
+        None,
+        WarningKind::LeftOut,
+        &format!("{count} question number{plural} left out of the prompts ({lines})"),
+    )
+}
+
+/// The summary warning for table header rows left out.
+fn headers(first: usize, count: usize, lines: &str) -> Warning {
+    let plural = if count == 1 { "" } else { "s" };
+    warning(
+        first,
+        None,
+        WarningKind::LeftOut,
+        &format!("{count} table header row{plural} left out: it only names the columns ({lines})"),
+    )
+}
+
 /// Compares two questions field by field, so a failure names the field.
 fn assert_same_question(context: &str, actual: &Question, expected: &Question) {
     let context = format!("{context}, question `{}`", expected.id);
@@ -232,6 +255,7 @@ fn heading_style_document() {
     assert_eq!(
         warnings(&imported),
         vec![
+            numbers(6, 3, "lines 6, 41 and 63"),
             warning(
                 52,
                 Some(incident_id),
@@ -301,7 +325,10 @@ fn numbered_list_document() {
         vec![url, list, scope],
     );
     assert_same_pack("numbered-list.md", &imported.pack, &expected);
-    assert_eq!(warnings(&imported), vec![]);
+    assert_eq!(
+        warnings(&imported),
+        vec![numbers(5, 3, "lines 5, 11 and 22")]
+    );
 }
 
 #[test]
@@ -387,12 +414,15 @@ fn bold_label_document() {
     assert_same_pack("bold-labels.md", &imported.pack, &expected);
     assert_eq!(
         warnings(&imported),
-        vec![warning(
-            27,
-            Some(disagree_id),
-            WarningKind::KeptInGuidance,
-            "unknown section `Interviewer tip` kept in guidance"
-        )]
+        vec![
+            numbers(3, 2, "lines 3 and 29"),
+            warning(
+                27,
+                Some(disagree_id),
+                WarningKind::KeptInGuidance,
+                "unknown section `Interviewer tip` kept in guidance"
+            )
+        ]
     );
 }
 
@@ -545,8 +575,15 @@ fn pasted_blog_post() {
         "How do threads in your favourite language share data safely?",
     ]);
 
-    // Plain text has no title, so the file name gives one.
-    let expected = pack("blog-post", "Blog post", "", vec![passwords, threads]);
+    // Plain text has no title, so the file name gives one; the prose before the first question
+    // describes the pack.
+    let expected = pack(
+        "blog-post",
+        "Blog post",
+        "Every few months someone asks what our backend interviews look like. Here are the \
+         questions we keep coming back to, with the notes our interviewers use.",
+        vec![passwords, threads],
+    );
     assert_same_pack("blog-post.txt", &imported.pack, &expected);
     assert_eq!(
         warnings(&imported),
@@ -555,8 +592,9 @@ fn pasted_blog_post() {
                 1,
                 None,
                 WarningKind::LeftOut,
-                "text before the first question left out: “Skip to content” and 8 more line(s)"
+                "text before the first question left out: “Skip to content” and 6 more line(s)"
             ),
+            numbers(15, 2, "lines 15 and 30"),
             warning(
                 28,
                 None,
@@ -631,6 +669,7 @@ fn plain_text_with_named_question_numbers() {
                 WarningKind::LeftOut,
                 "text before the first question left out: “Interview kit - Site reliability”"
             ),
+            numbers(3, 2, "lines 3 and 20"),
             warning(
                 35,
                 Some("on-call-load"),
@@ -724,6 +763,7 @@ fn text_that_fits_no_field_is_kept() {
     assert_eq!(
         messages,
         [
+            "1 question number left out of the prompts (line 3)",
             "level “wizard” is not one of Any, Junior, Mid, Senior, Staff; kept in guidance",
             "time read as 20 minutes; the full text kept in guidance",
             "weight “lots” is not a number from 0.1 to 10; kept in guidance",
@@ -810,19 +850,31 @@ fn a_rubric_table_gives_anchored_levels() {
         &ImportOptions::default(),
     );
     assert_eq!(list.pack.questions[0].rubric, expected);
-    for part in [
-        format!("### Rubric\n{RUBRIC_TABLE}"),
-        format!("### Rubric\n\n{RUBRIC_TABLE}"),
+    // The header row only names the columns: it is left out with a warning naming its line.
+    for (part, header) in [
+        (format!("### Rubric\n{RUBRIC_TABLE}"), 6),
+        (format!("### Rubric\n\n{RUBRIC_TABLE}"), 7),
         // Right under a bold label, without a blank line.
-        format!("**Rubric:**\n{RUBRIC_TABLE}"),
-        format!("Rubric:\n\n{RUBRIC_TABLE}"),
+        (format!("**Rubric:**\n{RUBRIC_TABLE}"), 6),
+        (format!("Rubric:\n\n{RUBRIC_TABLE}"), 7),
     ] {
         let imported = from_markdown(&disagreement(&part), &ImportOptions::default());
         assert_eq!(validate_pack(&imported.pack), vec![], "{part}");
         let question = &imported.pack.questions[0];
         assert_eq!(question.rubric, expected, "{part}");
         assert_eq!(question.guidance, "", "{part}");
-        assert_eq!(warnings(&imported), vec![], "{part}");
+        assert_eq!(
+            warnings(&imported),
+            vec![
+                numbers(3, 1, "line 3"),
+                headers(header, 1, &format!("line {header}"))
+            ],
+            "{part}"
+        );
+        assert_eq!(
+            imported.warnings[1].dropped,
+            ["Score – Level: What it looks like"]
+        );
         assert_same_question(&part, question, &list.pack.questions[0]);
     }
 
@@ -870,12 +922,16 @@ fn a_rubric_table_with_only_labels() {
     // The warning points at the rubric's heading, on line 5.
     assert_eq!(
         warnings(&imported),
-        vec![warning(
-            5,
-            Some(id),
-            WarningKind::Adjusted,
-            "the rubric does not describe Partial; the standard anchor is used"
-        )]
+        vec![
+            numbers(3, 1, "line 3"),
+            warning(
+                5,
+                Some(id),
+                WarningKind::Adjusted,
+                "the rubric does not describe Partial; the standard anchor is used"
+            ),
+            headers(7, 1, "line 7"),
+        ]
     );
 }
 
@@ -906,11 +962,14 @@ fn a_two_column_table_gives_key_points() {
     assert_eq!(question.follow_ups, ["What would your teammate say?"]);
     assert_eq!(question.red_flags, ["Contempt: \"they never get it\""]);
     assert_eq!(question.guidance, "");
-    assert_eq!(warnings(&imported), vec![]);
+    assert_eq!(
+        warnings(&imported),
+        vec![numbers(3, 1, "line 3"), headers(7, 3, "lines 7, 15 and 20")]
+    );
 }
 
 #[test]
-fn a_table_with_only_a_header_gives_nothing() {
+fn a_table_with_only_a_header_gives_only_a_warning() {
     let text = disagreement(
         "### Rubric\n\n| Score | Level | What it looks like |\n|---|---|---|\n\n\
          ### Key points\n\n| Point |\n|---|\n\n### Why we ask\n\nConflict.\n",
@@ -922,13 +981,17 @@ fn a_table_with_only_a_header_gives_nothing() {
     assert_eq!(question.key_points, Vec::<String>::new());
     assert_eq!(question.purpose, "Conflict.");
     assert_eq!(question.guidance, "");
-    assert_eq!(warnings(&imported), vec![]);
+    assert_eq!(
+        warnings(&imported),
+        vec![numbers(3, 1, "line 3"), headers(7, 2, "lines 7 and 12")]
+    );
 
     let alone = from_markdown("| Score | Level |\n|---|---|\n", &ImportOptions::default());
     assert!(alone.pack.questions.is_empty());
     assert_eq!(validate_pack(&alone.pack), vec![]);
-    assert_eq!(alone.warnings.len(), 1, "{:?}", alone.warnings);
-    assert_eq!(alone.warnings[0].kind, WarningKind::NoQuestions);
+    assert_eq!(alone.warnings.len(), 2, "{:?}", alone.warnings);
+    assert_eq!(alone.warnings[0].dropped, ["Score: Level"]);
+    assert_eq!(alone.warnings[1].kind, WarningKind::NoQuestions);
 }
 
 #[test]
@@ -995,6 +1058,8 @@ fn tables_outside_a_part_and_line_numbers() {
     assert_eq!(
         warnings(&imported),
         vec![
+            headers(3, 4, "lines 3, 10, 16 and 22"),
+            numbers(8, 1, "line 8"),
             warning(
                 14,
                 Some(id),
@@ -1263,13 +1328,15 @@ fn cli_imports_a_document_and_refuses_to_overwrite() {
     assert!(run.status.success(), "{}", text(&run.stderr));
     assert_eq!(
         text(&run.stdout),
-        format!("wrote {out} (3 questions · 2 follow-ups · 1 rubric · 3 warnings)\n")
+        format!("wrote {out} (3 questions · 2 follow-ups · 1 rubric · 4 warnings)\n")
     );
     // The CLI maps competencies onto the bundled vocabulary and says so.
     assert_eq!(
         text(&run.stderr),
         "warning: tests/documents/heading-style.md:1: 1 competency mapped onto the vocabulary: \
          System design → Architecture\n\
+         warning: tests/documents/heading-style.md:6: 3 question numbers left out of the prompts \
+         (lines 6, 41 and 63)\n\
          warning: tests/documents/heading-style.md:52: question \
          `walk-me-through-what-happens-when-a-service`: rubric guidance kept as guidance: levels \
          could not be told apart\n\
@@ -1450,7 +1517,8 @@ fn the_documented_examples_import_as_described() {
             .iter()
             .filter(|w| w.kind == WarningKind::LeftOut)
             .count(),
-        2
+        3,
+        "the menu, the numbers and the links after the question"
     );
 
     let prose = imported[4].pack.questions[0].rubric.as_ref().unwrap();
@@ -1477,7 +1545,10 @@ fn the_documented_examples_import_as_described() {
             ),
         ])
     );
-    assert_eq!(table.warnings, vec![]);
+    assert_eq!(
+        warnings(table),
+        vec![numbers(1, 1, "line 1"), headers(4, 1, "line 4")]
+    );
 }
 
 #[test]

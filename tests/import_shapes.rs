@@ -111,8 +111,23 @@ fn headings_inside_numbered_items() {
     let guidance = &imported.pack.questions[0].guidance;
     assert!(guidance.contains("```js\nconst a = {};"), "{guidance}");
     assert!(!guidance.contains("Back to Top"), "{guidance}");
-    assert_eq!(imported.warnings.len(), 1);
-    assert_eq!(imported.warnings[0].kind, WarningKind::LeftOut);
+    // The items' numbers and the back-to-top link are left out, each with one warning.
+    let messages: Vec<&str> = imported
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(
+        messages[0].starts_with("2 question numbers left out"),
+        "{messages:?}"
+    );
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .all(|w| w.kind == WarningKind::LeftOut)
+    );
 }
 
 #[test]

@@ -273,7 +273,8 @@ pub(crate) fn bold<'a>(text: &'a str, lead: &str, allow_unknown: bool) -> Option
         .find_map(|dash| rest.strip_prefix(dash))
         .map(str::trim_start);
     if let Some(field) = field_for(name) {
-        if colon || rest.is_empty() {
+        // "**Ans.** …" closes the label with a full stop.
+        if colon || rest.is_empty() || written.ends_with('.') {
             return Some((Label::Known(field, name.to_owned()), rest));
         }
         if let Some(tail) = dashed {

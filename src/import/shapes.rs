@@ -95,6 +95,39 @@ pub(crate) fn looks_like_question(text: &str) -> bool {
         || (TASKS.contains(first) && words.len() >= TASK_WORDS)
 }
 
+/// Words with which a question points at code shown with it ("What does this print?").
+const POINTING: &[&str] = &[
+    "this",
+    "these",
+    "following",
+    "below",
+    "above",
+    "output",
+    "outputs",
+    "print",
+    "prints",
+    "printed",
+    "log",
+    "logs",
+    "logged",
+    "snippet",
+    "code",
+    "listing",
+    "program",
+    "result",
+    "value",
+    "happens",
+    "return",
+    "returns",
+];
+
+/// Whether a question points at code shown with it, so a listing after it is part of it.
+pub(crate) fn refers_to_code(text: &str) -> bool {
+    normalise(text)
+        .split(' ')
+        .any(|word| POINTING.contains(&word))
+}
+
 /// Whether a heading's words say it groups questions ("Coding questions", "General Questions").
 pub(crate) fn names_a_category(key: &str) -> bool {
     key.split(' ')

@@ -12,7 +12,7 @@
 
 use super::draft::{Block, BlockKind, Body, Draft, DraftQuestion, Opener};
 use super::labels::{self, normalise};
-use super::warning::{ImportWarning, WarningKind};
+use super::warning::{Dropped, ImportWarning, WarningKind};
 use super::words::{Marker, excerpt, strip_marker};
 
 /// Reads plain text into a draft.
@@ -22,31 +22,39 @@ pub(crate) fn draft(text: &str) -> Draft {
     let starts = question_starts(&kinds);
     let mut draft = Draft::default();
     let Some(&first) = starts.first() else {
-        left_out(&lines, 0, "text outside any question", &mut draft.warnings);
+        left_out(
+            &numbered(&lines[..]),
+            "text outside any question",
+            &mut draft.warnings,
+        );
         return draft;
     };
+    let before = preamble(&lines[..first], &mut draft.preamble);
     left_out(
-        &lines[..first],
-        0,
+        &before,
         "text before the first question",
         &mut draft.warnings,
     );
+    let mut numbers = Dropped::default();
     for (k, &start) in starts.iter().enumerate() {
         let mut end = starts.get(k + 1).copied().unwrap_or(lines.len());
         let last = k + 1 == starts.len();
         if last && let Some(cut) = (start + 1..end).find(|&i| is_furniture(lines[i])) {
-            left_out(
-                &lines[cut..end],
-                cut,
-                "text after the last question",
-                &mut draft.warnings,
-            );
+            let after: Vec<(usize, &str)> = (cut..end).map(|i| (i, lines[i])).collect();
+            left_out(&after, "text after the last question", &mut draft.warnings);
             end = cut;
+        }
+        if let Kind::Numbered(_, rest) = kinds[start] {
+            let line = lines[start].trim();
+            numbers.add(start + 1, line[..line.len() - rest.len()].trim());
         }
         draft
             .questions
             .push(question(&lines, &kinds, start, end, &mut draft.warnings));
     }
+    draft
+        .warnings
+        .extend(numbers.warning("question number", "left out of the prompts"));
     draft
 }
 
@@ -59,24 +67,69 @@ fn split_lines(text: &str) -> Vec<&str> {
     }
 }
 
-/// Reports non-blank lines `lines` (starting at index `offset`) as left out.
-fn left_out(lines: &[&str], offset: usize, place: &str, warnings: &mut Vec<ImportWarning>) {
-    let mut non_blank = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty());
-    let Some((index, first)) = non_blank.next() else {
+/// Lines with their indices.
+fn numbered<'a>(lines: &[&'a str]) -> Vec<(usize, &'a str)> {
+    lines.iter().copied().enumerate().collect()
+}
+
+/// Fewest words of a paragraph before the first question that reads as the document's own
+/// prose.
+const PROSE_WORDS: usize = 8;
+
+/// Keeps the prose before the first question (paragraphs someone wrote about the questions) in
+/// `preamble`, for the pack's description; gives back the other lines (menus, titles, page
+/// furniture) to be left out.
+fn preamble<'a>(lines: &[&'a str], preamble: &mut Body) -> Vec<(usize, &'a str)> {
+    let mut rest = Vec::new();
+    let mut start = 0;
+    while start < lines.len() {
+        let end = (start..lines.len())
+            .find(|&i| lines[i].trim().is_empty())
+            .unwrap_or(lines.len());
+        let paragraph = &lines[start..end];
+        let text = paragraph
+            .iter()
+            .map(|line| line.trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let prose = text.split_whitespace().count() >= PROSE_WORDS
+            && text.starts_with(char::is_uppercase)
+            && text.ends_with(['.', '!', '?', ':'])
+            && !paragraph.iter().any(|line| is_furniture(line));
+        if prose {
+            preamble.push(Block::new(start + 1, BlockKind::Paragraph, 0, text));
+        } else {
+            rest.extend((start..end).map(|i| (i, lines[i])));
+        }
+        start = end + 1;
+    }
+    rest
+}
+
+/// Reports the non-blank lines of `lines` (with their indices) as left out, in one warning
+/// that holds their text.
+fn left_out(lines: &[(usize, &str)], place: &str, warnings: &mut Vec<ImportWarning>) {
+    let mut non_blank = lines.iter().filter(|(_, line)| !line.trim().is_empty());
+    let Some(&(index, first)) = non_blank.next() else {
         return;
     };
-    let more = match non_blank.count() {
+    let more = match non_blank.clone().count() {
         0 => String::new(),
         n => format!(" and {n} more line(s)"),
     };
-    warnings.push(ImportWarning::document(
-        offset + index + 1,
-        WarningKind::LeftOut,
-        format!("{place} left out: {}{more}", excerpt(first)),
-    ));
+    let dropped = lines
+        .iter()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(_, line)| line.trim().to_owned())
+        .collect();
+    warnings.push(ImportWarning {
+        dropped,
+        ..ImportWarning::document(
+            index + 1,
+            WarningKind::LeftOut,
+            format!("{place} left out: {}{more}", excerpt(first)),
+        )
+    });
 }
 
 /// What a line looks like.
@@ -183,14 +236,17 @@ fn question(
             continue;
         }
         if is_furniture(line) {
-            warnings.push(ImportWarning::document(
-                number,
-                WarningKind::LeftOut,
-                format!(
-                    "page furniture between questions left out: {}",
-                    excerpt(line)
-                ),
-            ));
+            warnings.push(ImportWarning {
+                dropped: vec![line.to_owned()],
+                ..ImportWarning::document(
+                    number,
+                    WarningKind::LeftOut,
+                    format!(
+                        "page furniture between questions left out: {}",
+                        excerpt(line)
+                    ),
+                )
+            });
             continue;
         }
         if title_open && wrapped {
@@ -295,6 +351,23 @@ const FURNITURE_STARTS: &[&str] = &[
     "was this helpful",
     "skip to content",
     "table of contents",
+    "jump to navigation",
+    "jump to search",
+    "jump to",
+    "see also",
+    "this page was last edited",
+    "this page was last modified",
+    "last edited",
+    "last modified",
+    "retrieved from",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "cookie policy",
+    "powered by",
+    "edit this page",
+    "view history",
+    "what links here",
 ];
 
 /// Words that are furniture when they stand alone on a line (or between separators).
@@ -328,6 +401,16 @@ const FURNITURE_WORDS: &[&str] = &[
     "log in",
     "sign in",
     "sign up",
+    "disclaimers",
+    "disclaimer",
+    "help",
+    "main page",
+    "recent changes",
+    "random page",
+    "talk",
+    "edit",
+    "history",
+    "search",
 ];
 
 /// Lines of furniture longer than this many words are sentences someone wrote.
