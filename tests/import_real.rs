@@ -9,7 +9,7 @@
 
 mod import_support;
 
-use import_support::{import, lost_words, question_texts, words_kept};
+use import_support::{import_with_text as import, lost_words, question_texts, words, words_kept};
 
 /// What one document must give.
 struct Expected {
@@ -673,4 +673,11 @@ fn the_whole_corpus() {
         share * 100.0
     );
     assert!(share >= 0.95, "{found}/{expected}");
+}
+
+#[test]
+fn words_skip_markup_but_keep_text() {
+    let found = words("<a name=\"q1\"></a>**Why** `x<y`? <!-- note --> 3 < 4 Ünïcode");
+    let found: Vec<&str> = found.iter().map(String::as_str).collect();
+    assert_eq!(found, ["3", "4", "note", "why", "x", "y", "ünïcode"]);
 }

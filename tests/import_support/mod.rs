@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use onsite::domain::validate::validate_pack;
-use onsite::domain::{Question, QuestionPack};
-use onsite::import::{ImportOptions, Imported, from_document};
+use onsite::domain::{Question, QuestionPack, Rubric, RubricLevel};
+use onsite::import::{ImportOptions, Imported, WarningKind, from_document};
 
 /// The text of `tests/documents/NAME`.
 pub fn document(name: &str) -> String {
@@ -17,12 +17,22 @@ pub fn document(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// Imports `tests/documents/NAME` (the reader chosen by its extension); the pack must be valid.
-pub fn import(name: &str) -> (String, Imported) {
+/// Imports `tests/documents/NAME` (the reader chosen by its extension) and gives its text too;
+/// the pack must be valid.
+pub fn import_with_text(name: &str) -> (String, Imported) {
     let text = document(name);
     let imported = from_document(name, &text, &ImportOptions::default());
-    assert_eq!(validate_pack(&imported.pack), vec![], "{name}");
+    assert_eq!(
+        validate_pack(&imported.pack),
+        vec![],
+        "{name}: the pack is valid"
+    );
     (text, imported)
+}
+
+/// Imports `tests/documents/NAME`; the pack must be valid.
+pub fn import(name: &str) -> Imported {
+    import_with_text(name).1
 }
 
 /// The words of `text`: runs of letters and digits, lowercased. Text inside HTML tags
@@ -150,9 +160,124 @@ pub fn words_kept(source: &str, imported: &Imported) -> f64 {
     (all - lost) as f64 / all as f64
 }
 
-#[test]
-fn words_skip_markup_but_keep_text() {
-    let found = words("<a name=\"q1\"></a>**Why** `x<y`? <!-- note --> 3 < 4 Ünïcode");
-    let found: Vec<&str> = found.iter().map(String::as_str).collect();
-    assert_eq!(found, ["3", "4", "note", "why", "x", "y", "ünïcode"]);
+pub fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|item| (*item).to_owned()).collect()
+}
+
+pub fn rubric(levels: &[(u8, &str, &str)]) -> Option<Rubric> {
+    Some(Rubric {
+        levels: levels
+            .iter()
+            .map(|(score, label, anchor)| RubricLevel {
+                score: *score,
+                label: (*label).to_owned(),
+                anchor: (*anchor).to_owned(),
+            })
+            .collect(),
+    })
+}
+
+/// The standard anchor of a level, which the importer uses for levels a document skips.
+pub fn standard_anchor(score: u8) -> String {
+    Rubric::standard().level(score).unwrap().anchor.clone()
+}
+
+pub type Warning = (usize, Option<String>, WarningKind, String);
+
+pub fn warnings(imported: &Imported) -> Vec<Warning> {
+    imported
+        .warnings
+        .iter()
+        .map(|w| (w.line, w.question.clone(), w.kind, w.message.clone()))
+        .collect()
+}
+
+pub fn warning(line: usize, question: Option<&str>, kind: WarningKind, message: &str) -> Warning {
+    (line, question.map(str::to_owned), kind, message.to_owned())
+}
+
+/// The summary warning for question numbers taken off the prompts: `lines` as the warning
+/// writes them ("line 3", "lines 3 and 29").
+pub fn numbers(first: usize, count: usize, lines: &str) -> Warning {
+    let plural = if count == 1 { "" } else { "s" };
+    warning(
+        first,
+        None,
+        WarningKind::LeftOut,
+        &format!("{count} question number{plural} left out of the prompts ({lines})"),
+    )
+}
+
+/// The summary warning for table header rows left out.
+pub fn headers(first: usize, count: usize, lines: &str) -> Warning {
+    let plural = if count == 1 { "" } else { "s" };
+    warning(
+        first,
+        None,
+        WarningKind::LeftOut,
+        &format!("{count} table header row{plural} left out: it only names the columns ({lines})"),
+    )
+}
+
+/// Compares two questions field by field, so a failure names the field.
+pub fn assert_same_question(context: &str, actual: &Question, expected: &Question) {
+    let context = format!("{context}, question `{}`", expected.id);
+    assert_eq!(actual.id, expected.id, "{context}: id");
+    assert_eq!(actual.prompt, expected.prompt, "{context}: prompt");
+    assert_eq!(actual.purpose, expected.purpose, "{context}: purpose");
+    assert_eq!(
+        actual.key_points, expected.key_points,
+        "{context}: key_points"
+    );
+    assert_eq!(actual.rubric, expected.rubric, "{context}: rubric");
+    assert_eq!(actual.guidance, expected.guidance, "{context}: guidance");
+    assert_eq!(
+        actual.follow_ups, expected.follow_ups,
+        "{context}: follow_ups"
+    );
+    assert_eq!(actual.red_flags, expected.red_flags, "{context}: red_flags");
+    assert_eq!(
+        actual.competency, expected.competency,
+        "{context}: competency"
+    );
+    assert_eq!(actual.level, expected.level, "{context}: level");
+    assert_eq!(actual.tags, expected.tags, "{context}: tags");
+    assert_eq!(actual.minutes, expected.minutes, "{context}: minutes");
+    assert_eq!(actual.weight, expected.weight, "{context}: weight");
+    assert_eq!(actual, expected, "{context}: a field not compared above");
+}
+
+/// Compares two packs field by field, then each question.
+pub fn assert_same_pack(context: &str, actual: &QuestionPack, expected: &QuestionPack) {
+    assert_eq!(actual.format, expected.format, "{context}: format");
+    assert_eq!(actual.id, expected.id, "{context}: id");
+    assert_eq!(actual.title, expected.title, "{context}: title");
+    assert_eq!(
+        actual.description, expected.description,
+        "{context}: description"
+    );
+    assert_eq!(actual.author, expected.author, "{context}: author");
+    assert_eq!(actual.tags, expected.tags, "{context}: tags");
+    assert_eq!(
+        actual.default_rubric, expected.default_rubric,
+        "{context}: default_rubric"
+    );
+    let ids = |pack: &QuestionPack| {
+        pack.questions
+            .iter()
+            .map(|q| q.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(actual), ids(expected), "{context}: question ids");
+    for (actual, expected) in actual.questions.iter().zip(&expected.questions) {
+        assert_same_question(context, actual, expected);
+    }
+    assert_eq!(actual, expected, "{context}: a field not compared above");
+}
+
+pub fn pack(id: &str, title: &str, description: &str, questions: Vec<Question>) -> QuestionPack {
+    let mut pack = QuestionPack::new(id, title);
+    pack.description = description.to_owned();
+    pack.questions = questions;
+    pack
 }
