@@ -430,12 +430,20 @@ impl Walk {
         }
         if self.starts_list_question(&leaf, plan) {
             let depth = leaf.depth;
-            let mut question = self.start(leaf.line, &leaf.text, leaf.item, Origin::Item(depth));
+            // "- **What is a mutex?** A lock …": the bold question, then its answer.
+            let (title, answer) = match split_bold_question(&leaf) {
+                Some((title, answer)) => (title, Some(answer)),
+                None => (leaf.text.clone(), None),
+            };
+            let mut question = self.start(leaf.line, &title, leaf.item, Origin::Item(depth));
             if let Some(ItemMark::Number(n)) = leaf.item {
                 self.expected = Some(n.saturating_add(1));
             }
             question.line = leaf.line;
             self.current = Some(question);
+            if let Some(answer) = answer {
+                self.content(answer, plan);
+            }
             return;
         }
         if self.starts_paragraph_question(&leaf) {

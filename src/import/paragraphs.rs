@@ -70,6 +70,8 @@ pub(crate) fn split_bold_question(leaf: &Leaf) -> Option<(String, Leaf)> {
         text: after.trim().to_owned(),
         lead: None,
         breaks,
+        // The answer continues the item the question opened; it is not an item of its own.
+        item: None,
         ..leaf.clone()
     };
     Some((lead.trim().to_owned(), rest))

@@ -6,7 +6,7 @@
 pub(crate) enum Marker {
     /// A bare number: "1." or "1)".
     Number(u32),
-    /// A named number: "Q1:", "Question 3 -", "Question #4".
+    /// A named number: "Q1:", "Question 3 -", "Question #4"; 0 for "Q." without one.
     Named(u32),
 }
 
@@ -39,7 +39,16 @@ fn named_marker(text: &str) -> Option<(u32, &str)> {
         }
     };
     let after = after.strip_prefix('#').unwrap_or(after);
-    let (n, rest) = leading_number(after)?;
+    let Some((n, rest)) = leading_number(after) else {
+        // "Q. What is npm?": the short form without a number, before a capitalised question.
+        let tail = (!word).then(|| after.strip_prefix(['.', ')'])).flatten()?;
+        let question = tail.trim_start();
+        let capital = question
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c == '`');
+        return (tail.starts_with(char::is_whitespace) && capital).then_some((0, question));
+    };
     let trimmed = rest.trim_start();
     if let Some(tail) = trimmed.strip_prefix([':', '.', ')', '-', '–', '—']) {
         return Some((n, tail.trim_start()));
@@ -278,6 +287,12 @@ mod tests {
         assert_eq!(strip_marker("Quality matters"), None);
         assert_eq!(strip_marker("Q&A"), None);
         assert_eq!(strip_marker("Q3 revenue grew"), None);
+        assert_eq!(
+            strip_marker("Q. What is npm?"),
+            Some((Marker::Named(0), "What is npm?"))
+        );
+        assert_eq!(strip_marker("Q. smith wrote"), None);
+        assert_eq!(strip_marker("Q.E.D."), None);
         assert_eq!(
             strip_marker("Question 5 What now?"),
             Some((Marker::Named(5), "What now?"))

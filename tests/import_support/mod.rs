@@ -2,6 +2,8 @@
 //! of a source that an import kept (in the pack or in a warning).
 #![allow(clippy::unwrap_used, clippy::panic, dead_code)]
 
+pub mod corpus;
+
 use std::collections::BTreeSet;
 use std::path::Path;
 
