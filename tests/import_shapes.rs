@@ -278,3 +278,24 @@ fn all_ten_shapes_in_one_document() {
         ]
     );
 }
+
+#[test]
+fn a_document_section_under_a_question_is_part_of_it() {
+    // Text between two questions belongs to the one before it, even under a heading that
+    // names a part of a README ("References"); at the level of the categories it is the
+    // document's ("License").
+    let text = "## JS\n\n### Explain event delegation\n\nOne listener on the parent.\n\n\
+                ###### References\n\n- https://a.test/delegation\n\n\
+                ### Explain hoisting\n\nDeclarations move to the top of their scope.\n\n\
+                ## License\n\nMIT\n";
+    let imported = onsite::import::from_markdown(text, &ImportOptions::default());
+    assert_eq!(
+        prompts(&imported),
+        ["Explain event delegation", "Explain hoisting"]
+    );
+    assert_eq!(
+        imported.pack.questions[0].guidance,
+        "One listener on the parent.\n\nReferences:\n- https://a.test/delegation"
+    );
+    assert_eq!(imported.pack.description, "License: MIT");
+}

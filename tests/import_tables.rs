@@ -257,7 +257,7 @@ fn tables_outside_a_part_and_line_numbers() {
     );
     assert_eq!(
         question.guidance,
-        "- Ask for a recent example.\n\nNotes: - Keep it short."
+        "- Ask for a recent example.\n\nNotes:\n- Keep it short."
     );
     // Each warning names the line it is about.
     assert_eq!(

@@ -189,7 +189,9 @@ pub(crate) fn plan(leaves: &[Leaf]) -> Plan {
     for (k, &i) in candidates.iter().enumerate() {
         let leaf = &leaves[i];
         let at = usize::from(level(leaf).min(6));
-        roles[i] = if is_document_section(&leaf.text) {
+        // "###### References" under a question is a part of it; "## License" is the document's.
+        let below_questions = question_level.is_some_and(|l| at > l);
+        roles[i] = if is_document_section(&leaf.text) && !below_questions {
             Role::Section
         } else if asks[k] && bodies[k] != Body::Questions {
             Role::Question

@@ -12,6 +12,7 @@
 
 use super::draft::{Block, BlockKind, Body, Draft, DraftQuestion, Opener};
 use super::labels::{self, normalise};
+use super::shapes::looks_like_question;
 use super::warning::{Dropped, ImportWarning, WarningKind};
 use super::words::{Marker, excerpt, strip_marker};
 
@@ -19,7 +20,10 @@ use super::words::{Marker, excerpt, strip_marker};
 pub(crate) fn draft(text: &str) -> Draft {
     let lines = split_lines(text);
     let kinds: Vec<Kind<'_>> = lines.iter().map(|line| classify(line)).collect();
-    let starts = question_starts(&kinds);
+    let mut starts = question_starts(&kinds);
+    if starts.is_empty() {
+        starts = asking_lines(&lines, &kinds);
+    }
     let mut draft = Draft::default();
     let Some(&first) = starts.first() else {
         left_out(
@@ -205,6 +209,30 @@ fn question_starts(kinds: &[Kind<'_>]) -> Vec<usize> {
     starts
 }
 
+/// Longest line read as an unnumbered question, in characters.
+const MAX_ASKING_LINE: usize = 300;
+
+/// Where no line is numbered (numbers are often lost when a page's list is copied): the lines
+/// that ask, on their own after a blank line (or a bullet), are the questions.
+fn asking_lines(lines: &[&str], kinds: &[Kind<'_>]) -> Vec<usize> {
+    (0..lines.len())
+        .filter(|&i| {
+            let text = match kinds[i] {
+                Kind::Text => lines[i].trim(),
+                Kind::Bullet(rest) => rest,
+                _ => return false,
+            };
+            let after_blank = i == 0 || kinds[i - 1] == Kind::Blank;
+            let bullet = matches!(kinds[i], Kind::Bullet(_));
+            (after_blank || bullet)
+                && text.ends_with('?')
+                && text.chars().count() <= MAX_ASKING_LINE
+                && looks_like_question(text)
+                && !is_furniture(text)
+        })
+        .collect()
+}
+
 /// Builds the question whose lines are `start..end`.
 fn question(
     lines: &[&str],
@@ -214,7 +242,7 @@ fn question(
     warnings: &mut Vec<ImportWarning>,
 ) -> DraftQuestion {
     let mut title = match kinds[start] {
-        Kind::Numbered(_, rest) => rest.to_owned(),
+        Kind::Numbered(_, rest) | Kind::Bullet(rest) => rest.to_owned(),
         _ => lines[start].trim().to_owned(),
     };
     let mut title_open = !title.is_empty();
@@ -485,6 +513,23 @@ mod tests {
         assert_eq!(
             sections[1].blocks[0].text,
             "Token buckets per API key, kept in a shared store like Redis or similar"
+        );
+    }
+
+    #[test]
+    fn without_numbers_the_lines_that_ask_are_questions() {
+        let text = "Intro line\n\nWhat is a join?\nIt combines rows. Why?\n\n\
+                    Is this a question too?\nYes.\n\n• What is an index?\n• Explain views?\n";
+        let draft = draft(text);
+        let titles: Vec<&str> = draft.questions.iter().map(|q| q.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "What is a join?",
+                "Is this a question too?",
+                "What is an index?",
+                "Explain views?"
+            ]
         );
     }
 
