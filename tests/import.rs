@@ -433,11 +433,11 @@ fn pasted_blog_post() {
         "How do threads in your favourite language share data safely?",
     ]);
 
-    // Plain text has no title, so the file name gives one; the prose before the first question
-    // describes the pack.
+    // The line before the first question that names the questions is the title; the prose
+    // after it describes the pack.
     let expected = pack(
-        "blog-post",
-        "Blog post",
+        "8-backend-interview-questions-we-actually-ask-and",
+        "8 Backend Interview Questions We Actually Ask (And What We Listen For)",
         "Every few months someone asks what our backend interviews look like. Here are the \
          questions we keep coming back to, with the notes our interviewers use.",
         vec![passwords, threads],
@@ -450,7 +450,7 @@ fn pasted_blog_post() {
                 1,
                 None,
                 WarningKind::LeftOut,
-                "text before the first question left out: “Skip to content” and 6 more line(s)"
+                "text before the first question left out: “Skip to content” and 5 more line(s)"
             ),
             numbers(15, 2, "lines 15 and 30"),
             warning(
@@ -516,17 +516,16 @@ fn plain_text_with_named_question_numbers() {
     ]);
     pages.guidance = "Notes: Pairs well with Q1.".into();
 
-    let expected = pack("q-style", "Q style", "", vec![disk, pages]);
+    let expected = pack(
+        "interview-kit-site-reliability",
+        "Interview kit - Site reliability",
+        "",
+        vec![disk, pages],
+    );
     assert_same_pack("q-style.txt", &imported.pack, &expected);
     assert_eq!(
         warnings(&imported),
         vec![
-            warning(
-                1,
-                None,
-                WarningKind::LeftOut,
-                "text before the first question left out: “Interview kit - Site reliability”"
-            ),
             numbers(3, 2, "lines 3 and 20"),
             warning(
                 35,

@@ -4,8 +4,8 @@
 //! anchors and `<br>`s, numbered questions with indented answers, Windows line ends with tabs
 //! and trailing spaces, and questions in a table. For each: every prompt exactly, nothing of
 //! the answers in a prompt, no page furniture in any field, and at least 97 % of the source's
-//! distinct words kept in the pack or a warning. A thirteenth document mixes the shapes of
-//! one person's notes (`node-mixed.md`).
+//! distinct words kept in the pack or a warning. Two more: one person's notes mixing the shapes
+//! (`node-mixed.md`), and a blog page copied as text without its list numbers.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
 mod import_support;
@@ -545,8 +545,55 @@ fn one_bank_in_many_shapes() {
     );
 }
 
+const CSS_BLOG: Expected = Expected {
+    name: "css-blog-copied.txt",
+    prompts: &[
+        "What is the cascade?",
+        "What is the difference between margin and padding?",
+        "Why do vertical margins sometimes collapse?",
+        "How does z-index decide what is on top?",
+        "What does display: contents do?",
+        "When would you choose grid over flexbox?",
+        "How do media queries and container queries differ?",
+        "What is a pseudo-element?",
+        "How do you hide something visually but keep it for screen readers?",
+        "What is the difference between rem and px for font sizes?",
+        "Why is !important a warning sign?",
+        "How would you debug a layout that overflows on small screens?",
+        "What are custom properties good for?",
+        "What does the :is() selector do?",
+        "How do you make an image keep its aspect ratio?",
+    ],
+    furniture: &[
+        "Skip to content",
+        "Newsletter",
+        "Share:",
+        "Advertisement",
+        "Recommended reading",
+        "Comments",
+        "All rights reserved",
+        "min read",
+    ],
+    answers: &[
+        (1, "origin and importance first"),
+        (7, "container queries look at the size of an ancestor"),
+        (15, "Set the aspect-ratio property"),
+    ],
+};
+
+#[test]
+fn a_blog_page_copied_without_its_numbers() {
+    check(&CSS_BLOG);
+    let (_, imported) = import("real/css-blog-copied.txt");
+    assert_eq!(
+        imported.pack.title,
+        "CSS Interview Questions I Ask Every Candidate"
+    );
+    assert!(imported.pack.description.starts_with("I have interviewed"));
+}
+
 /// Every document of the corpus.
-const CORPUS: [&Expected; 13] = [
+const CORPUS: [&Expected; 14] = [
     &FRONTEND_README,
     &JAVASCRIPT_QUIZ,
     &BEHAVIORAL_LIST,
@@ -560,6 +607,7 @@ const CORPUS: [&Expected; 13] = [
     &KUBERNETES_CRLF,
     &TABLE_QUESTIONS,
     &NODE_MIXED,
+    &CSS_BLOG,
 ];
 
 /// The figures over the whole corpus (printed with `--nocapture`): at least 95 % of the

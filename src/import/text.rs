@@ -33,7 +33,7 @@ pub(crate) fn draft(text: &str) -> Draft {
         );
         return draft;
     };
-    let before = preamble(&lines[..first], &mut draft.preamble);
+    let before = preamble(&lines[..first], &mut draft);
     left_out(
         &before,
         "text before the first question",
@@ -80,10 +80,29 @@ fn numbered<'a>(lines: &[&'a str]) -> Vec<(usize, &'a str)> {
 /// prose.
 const PROSE_WORDS: usize = 8;
 
+/// Most words of a line before the first question that names the questions (the page's title).
+const TITLE_WORDS: usize = 14;
+
+/// Whether a line before the first question is the page's title: a short line that says it is
+/// about questions or interviews ("CSS Interview Questions I Ask Every Candidate").
+fn is_title(line: &str) -> bool {
+    let key = normalise(line);
+    let words = key.split(' ').count();
+    (2..=TITLE_WORDS).contains(&words)
+        && !line.contains('|')
+        && !is_furniture(line)
+        && key.split(' ').any(|word| {
+            matches!(
+                word,
+                "question" | "questions" | "interview" | "interviews" | "faq"
+            )
+        })
+}
+
 /// Keeps the prose before the first question (paragraphs someone wrote about the questions) in
-/// `preamble`, for the pack's description; gives back the other lines (menus, titles, page
-/// furniture) to be left out.
-fn preamble<'a>(lines: &[&'a str], preamble: &mut Body) -> Vec<(usize, &'a str)> {
+/// the draft's preamble, for the pack's description, and the page's title as its title; gives
+/// back the other lines (menus, bylines, page furniture) to be left out.
+fn preamble<'a>(lines: &[&'a str], draft: &mut Draft) -> Vec<(usize, &'a str)> {
     let mut rest = Vec::new();
     let mut start = 0;
     while start < lines.len() {
@@ -101,9 +120,16 @@ fn preamble<'a>(lines: &[&'a str], preamble: &mut Body) -> Vec<(usize, &'a str)>
             && text.ends_with(['.', '!', '?', ':'])
             && !paragraph.iter().any(|line| is_furniture(line));
         if prose {
-            preamble.push(Block::new(start + 1, BlockKind::Paragraph, 0, text));
+            let block = Block::new(start + 1, BlockKind::Paragraph, 0, text);
+            draft.preamble.push(block);
         } else {
-            rest.extend((start..end).map(|i| (i, lines[i])));
+            for i in start..end {
+                if draft.title.is_none() && is_title(lines[i].trim()) {
+                    draft.title = Some(lines[i].trim().to_owned());
+                } else {
+                    rest.push((i, lines[i]));
+                }
+            }
         }
         start = end + 1;
     }
