@@ -123,11 +123,11 @@ fn preamble<'a>(lines: &[&'a str], draft: &mut Draft) -> Vec<(usize, &'a str)> {
             let block = Block::new(start + 1, BlockKind::Paragraph, 0, text);
             draft.preamble.push(block);
         } else {
-            for i in start..end {
-                if draft.title.is_none() && is_title(lines[i].trim()) {
-                    draft.title = Some(lines[i].trim().to_owned());
+            for (i, line) in paragraph.iter().enumerate() {
+                if draft.title.is_none() && is_title(line.trim()) {
+                    draft.title = Some(line.trim().to_owned());
                 } else {
-                    rest.push((i, lines[i]));
+                    rest.push((start + i, *line));
                 }
             }
         }
