@@ -299,3 +299,27 @@ fn a_document_section_under_a_question_is_part_of_it() {
     );
     assert_eq!(imported.pack.description, "License: MIT");
 }
+
+#[test]
+fn lettered_options_under_a_listed_question_stay_options() {
+    let text = "# Quick quiz\n\n1. What does HTML stand for?\n   - a) Hyper Trainer Marking Language\n\
+                \x20  - b) Hyper Text Markup Language\n\n   Answer: b\n\n\
+                2. Which tag makes a line break?\n   - a) `<lb>`\n   - b) `<br>`\n\n   Answer: b\n";
+    let imported = onsite::import::from_markdown(text, &ImportOptions::default());
+    let first = &imported.pack.questions[0];
+    assert_eq!(first.prompt, "What does HTML stand for?");
+    assert_eq!(first.follow_ups, Vec::<String>::new());
+    assert_eq!(
+        first.key_points,
+        ["Correct answer: b) Hyper Text Markup Language"]
+    );
+    assert!(
+        first.guidance.starts_with("Options:\n"),
+        "{}",
+        first.guidance
+    );
+    assert_eq!(
+        imported.pack.questions[1].key_points,
+        ["Correct answer: b) `<br>`"]
+    );
+}

@@ -486,8 +486,10 @@ impl Walk {
                         .iter()
                         .all(|s| s.opener == Opener::Auto)
                     && !starts_with_label(&leaf)
+                    && !is_option(&leaf.text)
                 {
-                    // Nested items under a listed question are its follow-ups.
+                    // Nested items under a listed question are its follow-ups (quiz options,
+                    // "a) …", stay options).
                     if question.body.sections.is_empty() {
                         question.body.open(
                             Label::Known(
