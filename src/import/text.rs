@@ -11,10 +11,11 @@
 //! furniture; furniture lines between questions are dropped. Each is named in a warning.
 
 use super::draft::{Block, BlockKind, Body, Draft, DraftQuestion, Opener};
-use super::labels::{self, normalise};
+use super::labels::{self, Target, normalise};
 use super::shapes::looks_like_question;
 use super::warning::{Dropped, ImportWarning, WarningKind};
 use super::words::{Marker, excerpt, strip_marker};
+use crate::domain::QuestionField;
 
 /// Reads plain text into a draft.
 pub(crate) fn draft(text: &str) -> Draft {
@@ -172,6 +173,8 @@ enum Kind<'a> {
     Bullet(&'a str),
     /// "Label:" alone, or at the start of the line.
     Label,
+    /// "Question: …" or "Q: …": a question under its label, and its text.
+    Prompt(&'a str),
     Text,
 }
 
@@ -190,6 +193,12 @@ fn classify(line: &str) -> Kind<'_> {
     if let Some(rest) = BULLETS.iter().find_map(|bullet| line.strip_prefix(bullet)) {
         return Kind::Bullet(rest.trim_start());
     }
+    if let Some((label, rest)) = labels::leading(line)
+        && label.field() == Some(Target::Field(QuestionField::Prompt))
+        && !rest.is_empty()
+    {
+        return Kind::Prompt(rest);
+    }
     if labels::exact(line).is_some()
         || labels::alone(line).is_some()
         || labels::leading(line).is_some()
@@ -203,7 +212,7 @@ fn classify(line: &str) -> Kind<'_> {
 fn question_starts(kinds: &[Kind<'_>]) -> Vec<usize> {
     let named = kinds
         .iter()
-        .any(|kind| matches!(kind, Kind::Numbered(Marker::Named(_), _)));
+        .any(|kind| matches!(kind, Kind::Numbered(Marker::Named(_), _) | Kind::Prompt(_)));
     let mut starts = Vec::new();
     let mut expected: Option<u32> = None;
     // The number of the last item of a numbered list inside a question, while that list may
@@ -211,7 +220,7 @@ fn question_starts(kinds: &[Kind<'_>]) -> Vec<usize> {
     let mut list_number: Option<u32> = None;
     for (i, kind) in kinds.iter().enumerate() {
         match *kind {
-            Kind::Numbered(Marker::Named(_), _) => {
+            Kind::Numbered(Marker::Named(_), _) | Kind::Prompt(_) => {
                 starts.push(i);
                 list_number = None;
             }
@@ -268,7 +277,7 @@ fn question(
     warnings: &mut Vec<ImportWarning>,
 ) -> DraftQuestion {
     let mut title = match kinds[start] {
-        Kind::Numbered(_, rest) | Kind::Bullet(rest) => rest.to_owned(),
+        Kind::Numbered(_, rest) | Kind::Bullet(rest) | Kind::Prompt(rest) => rest.to_owned(),
         _ => lines[start].trim().to_owned(),
     };
     let mut title_open = !title.is_empty();
@@ -557,6 +566,17 @@ mod tests {
                 "Explain views?"
             ]
         );
+    }
+
+    #[test]
+    fn question_labels_start_questions() {
+        let text = "Java questions from our wiki\n\nQuestion: What is the JVM?\n\
+                    Answer: The machine that runs bytecode.\n\n1. Not a question, a step\n\n\
+                    Q: What is a checked exception?\nA: One you must catch or declare.\n";
+        let draft = draft(text);
+        let titles: Vec<&str> = draft.questions.iter().map(|q| q.title.as_str()).collect();
+        assert_eq!(titles, ["What is the JVM?", "What is a checked exception?"]);
+        assert_eq!(draft.title.as_deref(), Some("Java questions from our wiki"));
     }
 
     #[test]
