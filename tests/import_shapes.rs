@@ -323,3 +323,26 @@ fn lettered_options_under_a_listed_question_stay_options() {
         ["Correct answer: b) `<br>`"]
     );
 }
+
+#[test]
+fn bold_paragraphs_that_ask_are_questions_in_quotes_too() {
+    let text = "# HR round\n\n## Common questions\n\n**Tell me about yourself.**\n\n\
+                Keep it to two minutes.\n\n**Why do you want to leave your current job?**\n\n\
+                Talk about what you are looking for.\n\n## Situational\n\n\
+                > **If a colleague took credit for your work, what would you do?**\n>\n\
+                > Talk to them first, privately.\n";
+    let imported = onsite::import::from_markdown(text, &ImportOptions::default());
+    assert_eq!(
+        prompts(&imported),
+        [
+            "Tell me about yourself.",
+            "Why do you want to leave your current job?",
+            "If a colleague took credit for your work, what would you do?",
+        ]
+    );
+    assert_eq!(
+        imported.pack.questions[0].guidance,
+        "Keep it to two minutes."
+    );
+    assert_eq!(imported.pack.questions[2].tags, ["Situational"]);
+}

@@ -4,6 +4,7 @@
 
 use super::labels::{self, Target};
 use super::markdown::{Leaf, LeafKind};
+use super::shapes::looks_like_question;
 use super::words::{Marker, strip_marker};
 use crate::domain::QuestionField;
 
@@ -24,8 +25,10 @@ pub(crate) fn is_paragraph_question(leaf: &Leaf) -> bool {
     }
     let marked = strip_marker(&leaf.text)
         .is_some_and(|(marker, _)| matches!(marker, Marker::Named(_)) || leaf.lead.is_some());
-    let bold_question = leaf.lead.as_deref() == Some(leaf.text.as_str())
-        && leaf.text.trim_end_matches('*').ends_with('?');
+    // A paragraph all in bold that asks: "**Why do you want to leave?**", "**Tell me about
+    // yourself.**".
+    let bold_question =
+        leaf.lead.as_deref() == Some(leaf.text.as_str()) && looks_like_question(&leaf.text);
     has_prompt_label(leaf) || marked || bold_question
 }
 

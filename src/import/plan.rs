@@ -267,7 +267,11 @@ fn body(leaves: &[Leaf], roles: &[Role], at: usize) -> Body {
                 }
             }
             LeafKind::Paragraph if leaf.item.is_some() && question_tables.contains(&leaf.list) => {}
-            LeafKind::Paragraph if is_paragraph_question(leaf) => paragraph_questions += 1,
+            // One right under the heading is enough; after other text it takes two, as an
+            // answer may hold a bold question of its own.
+            LeafKind::Paragraph if is_paragraph_question(leaf) => {
+                paragraph_questions += if text == 0 && lists.is_empty() { 2 } else { 1 };
+            }
             LeafKind::Paragraph if leaf.item.is_some() && !is_option(&leaf.text) => {
                 let entry = lists.entry(leaf.list).or_insert((0, 0));
                 entry.0 += 1;
