@@ -346,3 +346,29 @@ fn bold_paragraphs_that_ask_are_questions_in_quotes_too() {
     );
     assert_eq!(imported.pack.questions[2].tags, ["Situational"]);
 }
+
+#[test]
+fn good_to_hear_gives_key_points_and_links_stay_with_the_question() {
+    let text = "## JavaScript\n\n### What is a callback?\n\n#### Answer\n\n\
+                A function passed to another function to be called later, for example when a \
+                timer fires, a request finishes or a user clicks a button somewhere.\n\n\
+                #### Good to hear\n\n- Callbacks are the basis of asynchronous code\n\n\
+                ##### Additional links\n\n- [MDN](https://developer.mozilla.org)\n\n\
+                <!-- tags: (javascript) -->\n";
+    let imported = onsite::import::from_markdown(text, &ImportOptions::default());
+    let question = &imported.pack.questions[0];
+    // The short answer is a point of its own, before what is good to hear.
+    assert_eq!(
+        question.key_points[1..],
+        ["Callbacks are the basis of asynchronous code"]
+    );
+    assert!(
+        question
+            .guidance
+            .ends_with("Additional links:\n- MDN (https://developer.mozilla.org)"),
+        "{}",
+        question.guidance
+    );
+    assert_eq!(imported.warnings.len(), 1, "{:?}", imported.warnings);
+    assert!(imported.warnings[0].message.starts_with("1 HTML comment"));
+}
