@@ -244,7 +244,11 @@ impl Walk {
         let text = text.as_str();
         let marker = strip_marker(text);
         if !self.strict {
-            let written = marker.map(|(_, rest)| text[..text.len() - rest.len()].trim());
+            // `rest` ends the text, so the marker is what comes before it.
+            let written = marker.map(|(_, rest)| {
+                let cut = text.len().saturating_sub(rest.len());
+                text.get(..cut).unwrap_or("").trim()
+            });
             match (written, item) {
                 (Some(written), _) => self.numbers.add(line, written),
                 (None, Some(ItemMark::Number(n))) => self.numbers.add(line, format!("{n}.")),

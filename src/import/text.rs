@@ -51,7 +51,9 @@ pub(crate) fn draft(text: &str) -> Draft {
         }
         if let Kind::Numbered(_, rest) = kinds[start] {
             let line = lines[start].trim();
-            numbers.add(start + 1, line[..line.len() - rest.len()].trim());
+            // `rest` ends the line, so the number is what comes before it.
+            let cut = line.len().saturating_sub(rest.len());
+            numbers.add(start + 1, line.get(..cut).unwrap_or("").trim());
         }
         draft
             .questions
