@@ -47,6 +47,19 @@ const FRONTEND_README: Expected = Expected {
 #[test]
 fn a_front_end_readme() {
     check(&FRONTEND_README);
+    // The contents heading, the table's header and its five rows: one warning.
+    let (_, imported) = import("real/frontend-readme.md");
+    let contents = imported
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("table-of-contents"))
+        .unwrap();
+    assert_eq!(
+        contents.message,
+        "7 table-of-contents lines left out as page furniture (lines 10, 12, 14, 15, 16, 17 \
+         and 18)"
+    );
+    assert_eq!(contents.dropped[1], "No.: Questions");
 }
 
 const JS_OUTPUT: &str = "What's the output?";

@@ -52,10 +52,15 @@ pub(crate) fn mark_furniture(leaves: &[Leaf], roles: &mut [Role]) {
                 in_contents = is_contents(&leaf.text)
                     && leaves[i + 1..]
                         .iter()
-                        .find(|next| !matches!(next.kind, LeafKind::Comment))
+                        .find(|next| !matches!(next.kind, LeafKind::Comment | LeafKind::TableHead))
                         .is_some_and(|next| next.links.only && next.links.anchors > 0);
                 in_contents.then_some(Furniture::Contents)
             }
+            // The header of a table of contents ("| No. | Questions |" over rows of links).
+            LeafKind::TableHead => leaves
+                .get(i + 1)
+                .is_some_and(|row| row.list == leaf.list && row.links.only && row.links.anchors > 0)
+                .then_some(Furniture::Contents),
             LeafKind::Paragraph | LeafKind::Summary if leaf.links.only => {
                 if leaf.links.badges > 0 && leaf.links.anchors == 0 {
                     Some(Furniture::Badge)
