@@ -372,3 +372,21 @@ fn good_to_hear_gives_key_points_and_links_stay_with_the_question() {
     assert_eq!(imported.warnings.len(), 1, "{:?}", imported.warnings);
     assert!(imported.warnings[0].message.starts_with("1 HTML comment"));
 }
+
+#[test]
+fn a_heading_with_nothing_under_it_is_named_in_a_warning() {
+    let text = "# Bank\n\n## Coding\n\n## Behaviour\n\n- Tell me about a time you failed.\n\n\
+                ## License\n";
+    let imported = onsite::import::from_markdown(text, &ImportOptions::default());
+    assert_eq!(prompts(&imported), ["Tell me about a time you failed."]);
+    let empty = imported
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("nothing is under it"))
+        .unwrap();
+    assert_eq!(
+        empty.message,
+        "2 headings left out: nothing is under it (lines 3 and 9)"
+    );
+    assert_eq!(empty.dropped, ["Coding", "License"]);
+}

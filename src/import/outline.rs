@@ -17,7 +17,7 @@
 //!   is left out with one warning per kind, and sections such as "Contributing" or "License"
 //!   are kept in the pack's description, never in a question.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::draft::{Block, BlockKind, Draft, DraftQuestion, Opener};
 use super::furniture::Furniture;
@@ -98,6 +98,9 @@ struct Walk {
     table_headers: Dropped,
     /// The table of questions being read: its list id and columns.
     question_table: Option<(usize, QuestionColumns)>,
+    /// Category and section headings: line, name and text as written, so one with nothing
+    /// under it is reported rather than lost.
+    headings: Vec<(usize, String, String)>,
     /// See [`Plan::strict`].
     strict: bool,
 }
@@ -117,6 +120,7 @@ impl Walk {
             numbers: Dropped::default(),
             table_headers: Dropped::default(),
             question_table: None,
+            headings: Vec::new(),
             strict: false,
         }
     }
@@ -128,6 +132,7 @@ impl Walk {
         }
         self.finish_question();
         self.finish_place();
+        self.report_empty_headings();
         for furniture in Furniture::ALL {
             if let Some(warning) = self
                 .furniture
@@ -156,6 +161,27 @@ impl Walk {
             self.draft.warnings.push(warning);
         }
         self.draft
+    }
+
+    /// Names, in one warning, the category and section headings that neither tag a question
+    /// nor head text kept in the description.
+    fn report_empty_headings(&mut self) {
+        let kept: HashSet<usize> = self.draft.kept.iter().map(|(line, _, _)| *line).collect();
+        let tags: HashSet<&str> = self
+            .draft
+            .questions
+            .iter()
+            .flat_map(|question| question.categories.iter().map(String::as_str))
+            .collect();
+        let mut empty = Dropped::default();
+        for (line, name, text) in &self.headings {
+            if !kept.contains(line) && !tags.contains(name.as_str()) {
+                empty.add(*line, text.clone());
+            }
+        }
+        self.draft
+            .warnings
+            .extend(empty.warning("heading", "left out: nothing is under it"));
     }
 
     fn drop(&mut self, furniture: Furniture, leaf: &Leaf) {
@@ -201,6 +227,8 @@ impl Walk {
                     self.categories.push((level, name.clone()));
                 }
                 let lists = role == Role::Category && names_a_category(&labels::normalise(&name));
+                self.headings
+                    .push((leaf.line, name.clone(), leaf.text.clone()));
                 self.place = Place::Under {
                     line: leaf.line,
                     name,
