@@ -390,3 +390,24 @@ fn a_heading_with_nothing_under_it_is_named_in_a_warning() {
     );
     assert_eq!(empty.dropped, ["Coding", "License"]);
 }
+
+#[test]
+fn numbers_within_sections_and_numbered_groups() {
+    let text = "# Networking\n\n## 1. Basics\n\n### 1.1 What is an IP address?\n\n\
+                A number that identifies a host.\n\n### 1.2. What is a port?\n\n\
+                A number that identifies a service.\n";
+    let imported = onsite::import::from_markdown(text, &ImportOptions::default());
+    assert_eq!(
+        prompts(&imported),
+        ["What is an IP address?", "What is a port?"]
+    );
+    assert_eq!(imported.pack.questions[1].tags, ["1. Basics"]);
+    let pasted = onsite::import::from_text(
+        "1. Basics\n1.1 What is an IP address?\nA number.\n1.2 What is a port?\nAnother.\n",
+        &ImportOptions::default(),
+    );
+    assert_eq!(
+        prompts(&pasted),
+        ["What is an IP address?", "What is a port?"]
+    );
+}

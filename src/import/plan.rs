@@ -9,7 +9,9 @@ use super::furniture::{Furniture, mark_furniture};
 use super::labels::{self, Target};
 use super::markdown::{ItemMark, Leaf, LeafKind};
 use super::paragraphs::is_paragraph_question;
-use super::shapes::{is_document_section, is_option, looks_like_question, names_a_category};
+use super::shapes::{
+    is_document_section, is_option, looks_like_question, names_a_category, undecorated,
+};
 use super::table::QuestionColumns;
 use super::words::{Marker, strip_marker};
 
@@ -154,9 +156,19 @@ pub(crate) fn plan(leaves: &[Leaf]) -> Plan {
         .iter()
         .map(|&i| body(leaves, &roles, i))
         .collect();
+    // A numbered heading with nothing under it but deeper headings ("## 1. Basics" over
+    // "### 1.1 What is …?") groups them; one that ends with "?" still asks.
     let asks: Vec<bool> = candidates
         .iter()
-        .map(|&i| looks_like_question(&leaves[i].text))
+        .enumerate()
+        .map(|(k, &i)| {
+            let groups = bodies[k] == Body::Empty
+                && candidates
+                    .get(k + 1)
+                    .is_some_and(|&n| level(&leaves[n]) > level(&leaves[i]))
+                && !undecorated(&leaves[i].text).trim_end().ends_with('?');
+            looks_like_question(&leaves[i].text) && !groups
+        })
         .collect();
 
     // The question level: where most headings ask, else where most headings introduce text.
