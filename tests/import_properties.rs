@@ -3,9 +3,11 @@
 //! the pack or in a warning.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
+mod import_support;
+
 use onsite::domain::validate::validate_pack;
 use onsite::domain::{Level, Question, QuestionPack, Rubric, RubricLevel};
-use onsite::import::{ImportOptions, Imported, WarningKind, from_markdown};
+use onsite::import::{ImportOptions, WarningKind, from_markdown};
 use onsite::report::pack_to_markdown;
 use proptest::prelude::*;
 
@@ -71,18 +73,24 @@ fn awkward_text() -> impl Strategy<Value = String> {
     )
 }
 
-/// A name-like value: one line of words and signs, single spaces.
+/// A name-like value: words and signs, mostly on one line with single spaces, now and then
+/// over several lines, with padding, a tab or Markdown structure at a line's start.
 fn name() -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        prop::sample::select(
-            &[
-                "API", "R&D", "C#", "*star*", "a_b", "[x]", "50%", "`tick`", "<b>", "Q1:", "#1",
-                "Weak", "caching", "Level", "é",
-            ][..],
-        ),
-        1..4,
-    )
-    .prop_map(|words| words.join(" "))
+    let word = prop::sample::select(
+        &[
+            "API", "R&D", "C#", "*star*", "a_b", "[x]", "50%", "`tick`", "<b>", "Q1:", "#1",
+            "Weak", "caching", "Level", "é", "- dash", "1. one", "## h",
+        ][..],
+    );
+    let gap = prop::sample::select(&[" ", " ", " ", " ", "\n", "\n\n", "  ", "\t", " \n "][..]);
+    (word.clone(), prop::collection::vec((gap, word), 0..3)).prop_map(|(first, rest)| {
+        let mut name = first.to_owned();
+        for (gap, word) in rest {
+            name.push_str(gap);
+            name.push_str(word);
+        }
+        name
+    })
 }
 
 fn non_blank(text: String, fallback: &str) -> String {
@@ -199,13 +207,16 @@ proptest! {
 }
 
 /// A question bank made of the shapes real ones use, with generated words, and the words.
+/// Its first block is always a question.
 fn bank() -> impl Strategy<Value = (String, Vec<String>)> {
     let word = "[a-z]{4,9}";
-    prop::collection::vec((0usize..10, prop::collection::vec(word, 6)), 1..12).prop_map(
-        |blocks| {
+    let block = |shapes| (shapes, prop::collection::vec(word, 6));
+    (block(0usize..9), prop::collection::vec(block(0usize..12), 0..11)).prop_map(
+        |(first, rest)| {
+            let blocks = std::iter::once(first).chain(rest);
             let mut text = String::from("# Bank\n\n");
             let mut words = Vec::new();
-            for (n, (shape, w)) in blocks.into_iter().enumerate() {
+            for (n, (shape, w)) in blocks.enumerate() {
                 let [a, b, c, d, e, f] = [&w[0], &w[1], &w[2], &w[3], &w[4], &w[5]];
                 let block = match shape {
                     0 => format!("## What is {a} {b}\n\n{c} {d} {e} {f}.\n\n"),
@@ -218,6 +229,8 @@ fn bank() -> impl Strategy<Value = (String, Vec<String>)> {
                     7 => format!("## {a} {b}\n\n{c} {d} {e}, {f}.\n\n"),
                     // A table's header row only names its columns; it is not counted.
                     8 => format!("### Why {a} {b}?\n\n| Point | Detail |\n|---|---|\n| {c} | {d} |\n| {e} | {f} |\n\n"),
+                    9 => format!("| # | Question | Answer |\n|---|---|---|\n| {n} | What is {a} {b}? | {c} {d}. |\n| | Why {e}? | {f}. |\n\n"),
+                    10 => format!("**{n}. How do you {a} {b}?**  \n{c} {d} {e} {f}.\n\n"),
                     _ => format!("## Contributing\n\n{a} {b} {c} {d} {e} {f}.\n\n"),
                 };
                 text.push_str(&block);
@@ -228,20 +241,6 @@ fn bank() -> impl Strategy<Value = (String, Vec<String>)> {
     )
 }
 
-/// Everything the pack and the warnings say, lowercased.
-fn said(imported: &Imported) -> String {
-    let mut all = onsite::storage::to_ron(&imported.pack).unwrap_or_default();
-    for warning in &imported.warnings {
-        all.push('\n');
-        all.push_str(&warning.message);
-        for dropped in &warning.dropped {
-            all.push('\n');
-            all.push_str(dropped);
-        }
-    }
-    all.to_lowercase()
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
@@ -250,9 +249,16 @@ proptest! {
         let imported = from_markdown(&text, &ImportOptions::default());
         prop_assert_eq!(validate_pack(&imported.pack), vec![]);
         prop_assert!(!imported.pack.questions.is_empty(), "{}", text);
-        let said = said(&imported);
+        // The same word counter as the real-bank corpus (`tests/import_real.rs`).
+        let said = import_support::said(&imported);
         for word in &words {
-            prop_assert!(said.contains(word.as_str()), "`{}` lost from:\n{}", word, text);
+            prop_assert!(said.contains(word), "`{}` lost from:\n{}", word, text);
+        }
+        // Every number in the source (question numbers included) is kept too.
+        for word in import_support::words(&text) {
+            if word.bytes().all(|b| b.is_ascii_digit()) {
+                prop_assert!(said.contains(&word), "`{}` lost from:\n{}", word, text);
+            }
         }
     }
 }

@@ -111,8 +111,23 @@ fn headings_inside_numbered_items() {
     let guidance = &imported.pack.questions[0].guidance;
     assert!(guidance.contains("```js\nconst a = {};"), "{guidance}");
     assert!(!guidance.contains("Back to Top"), "{guidance}");
-    assert_eq!(imported.warnings.len(), 1);
-    assert_eq!(imported.warnings[0].kind, WarningKind::LeftOut);
+    // The items' numbers and the back-to-top link are left out, each with one warning.
+    let messages: Vec<&str> = imported
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(
+        messages[0].starts_with("2 question numbers left out"),
+        "{messages:?}"
+    );
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .all(|w| w.kind == WarningKind::LeftOut)
+    );
 }
 
 #[test]
@@ -261,5 +276,138 @@ fn all_ten_shapes_in_one_document() {
             "Which keyword declares a constant?",
             "What is a pure function?",
         ]
+    );
+}
+
+#[test]
+fn a_document_section_under_a_question_is_part_of_it() {
+    // Text between two questions belongs to the one before it, even under a heading that
+    // names a part of a README ("References"); at the level of the categories it is the
+    // document's ("License").
+    let text = "## JS\n\n### Explain event delegation\n\nOne listener on the parent.\n\n\
+                ###### References\n\n- https://a.test/delegation\n\n\
+                ### Explain hoisting\n\nDeclarations move to the top of their scope.\n\n\
+                ## License\n\nMIT\n";
+    let imported = onsite::import::from_markdown(text, &ImportOptions::default());
+    assert_eq!(
+        prompts(&imported),
+        ["Explain event delegation", "Explain hoisting"]
+    );
+    assert_eq!(
+        imported.pack.questions[0].guidance,
+        "One listener on the parent.\n\nReferences:\n- https://a.test/delegation"
+    );
+    assert_eq!(imported.pack.description, "License: MIT");
+}
+
+#[test]
+fn lettered_options_under_a_listed_question_stay_options() {
+    let text = "# Quick quiz\n\n1. What does HTML stand for?\n   - a) Hyper Trainer Marking Language\n\
+                \x20  - b) Hyper Text Markup Language\n\n   Answer: b\n\n\
+                2. Which tag makes a line break?\n   - a) `<lb>`\n   - b) `<br>`\n\n   Answer: b\n";
+    let imported = onsite::import::from_markdown(text, &ImportOptions::default());
+    let first = &imported.pack.questions[0];
+    assert_eq!(first.prompt, "What does HTML stand for?");
+    assert_eq!(first.follow_ups, Vec::<String>::new());
+    assert_eq!(
+        first.key_points,
+        ["Correct answer: b) Hyper Text Markup Language"]
+    );
+    assert!(
+        first.guidance.starts_with("Options:\n"),
+        "{}",
+        first.guidance
+    );
+    assert_eq!(
+        imported.pack.questions[1].key_points,
+        ["Correct answer: b) `<br>`"]
+    );
+}
+
+#[test]
+fn bold_paragraphs_that_ask_are_questions_in_quotes_too() {
+    let text = "# HR round\n\n## Common questions\n\n**Tell me about yourself.**\n\n\
+                Keep it to two minutes.\n\n**Why do you want to leave your current job?**\n\n\
+                Talk about what you are looking for.\n\n## Situational\n\n\
+                > **If a colleague took credit for your work, what would you do?**\n>\n\
+                > Talk to them first, privately.\n";
+    let imported = onsite::import::from_markdown(text, &ImportOptions::default());
+    assert_eq!(
+        prompts(&imported),
+        [
+            "Tell me about yourself.",
+            "Why do you want to leave your current job?",
+            "If a colleague took credit for your work, what would you do?",
+        ]
+    );
+    assert_eq!(
+        imported.pack.questions[0].guidance,
+        "Keep it to two minutes."
+    );
+    assert_eq!(imported.pack.questions[2].tags, ["Situational"]);
+}
+
+#[test]
+fn good_to_hear_gives_key_points_and_links_stay_with_the_question() {
+    let text = "## JavaScript\n\n### What is a callback?\n\n#### Answer\n\n\
+                A function passed to another function to be called later, for example when a \
+                timer fires, a request finishes or a user clicks a button somewhere.\n\n\
+                #### Good to hear\n\n- Callbacks are the basis of asynchronous code\n\n\
+                ##### Additional links\n\n- [MDN](https://developer.mozilla.org)\n\n\
+                <!-- tags: (javascript) -->\n";
+    let imported = onsite::import::from_markdown(text, &ImportOptions::default());
+    let question = &imported.pack.questions[0];
+    // The short answer is a point of its own, before what is good to hear.
+    assert_eq!(
+        question.key_points[1..],
+        ["Callbacks are the basis of asynchronous code"]
+    );
+    assert!(
+        question
+            .guidance
+            .ends_with("Additional links:\n- MDN (https://developer.mozilla.org)"),
+        "{}",
+        question.guidance
+    );
+    assert_eq!(imported.warnings.len(), 1, "{:?}", imported.warnings);
+    assert!(imported.warnings[0].message.starts_with("1 HTML comment"));
+}
+
+#[test]
+fn a_heading_with_nothing_under_it_is_named_in_a_warning() {
+    let text = "# Bank\n\n## Coding\n\n## Behaviour\n\n- Tell me about a time you failed.\n\n\
+                ## License\n";
+    let imported = onsite::import::from_markdown(text, &ImportOptions::default());
+    assert_eq!(prompts(&imported), ["Tell me about a time you failed."]);
+    let empty = imported
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("nothing is under it"))
+        .unwrap();
+    assert_eq!(
+        empty.message,
+        "2 headings left out: nothing is under it (lines 3 and 9)"
+    );
+    assert_eq!(empty.dropped, ["Coding", "License"]);
+}
+
+#[test]
+fn numbers_within_sections_and_numbered_groups() {
+    let text = "# Networking\n\n## 1. Basics\n\n### 1.1 What is an IP address?\n\n\
+                A number that identifies a host.\n\n### 1.2. What is a port?\n\n\
+                A number that identifies a service.\n";
+    let imported = onsite::import::from_markdown(text, &ImportOptions::default());
+    assert_eq!(
+        prompts(&imported),
+        ["What is an IP address?", "What is a port?"]
+    );
+    assert_eq!(imported.pack.questions[1].tags, ["1. Basics"]);
+    let pasted = onsite::import::from_text(
+        "1. Basics\n1.1 What is an IP address?\nA number.\n1.2 What is a port?\nAnother.\n",
+        &ImportOptions::default(),
+    );
+    assert_eq!(
+        prompts(&pasted),
+        ["What is an IP address?", "What is a port?"]
     );
 }

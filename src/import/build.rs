@@ -10,7 +10,7 @@ use super::draft::{Block, BlockKind, Draft, DraftQuestion, Section, flat, prose}
 use super::fields::{add_tags, append, labelled, value};
 use super::fill::fill;
 use super::labels::Target;
-use super::shapes::looks_like_question;
+use super::shapes::{looks_like_question, refers_to_code};
 use super::warning::{ImportWarning, WarningKind};
 use super::words::{id_source, is_name, take_time_suffix};
 use super::{ImportOptions, Imported, fit, rubric};
@@ -313,13 +313,19 @@ fn shape(
     };
     if prompt_blocks.is_empty() {
         // Code right after the question is part of it: "What is the value of `foo`?" and the
-        // listing it asks about.
+        // listing it asks about. Code that is all there is under a question that does not
+        // point at it ("How would you find duplicate rows?") is its answer.
         let code = intro
             .iter()
             .take_while(|block| matches!(block.kind, BlockKind::Code | BlockKind::Verbatim))
             .count();
-        for block in intro.drain(..code) {
-            append(&mut prompt, block.text);
+        let only_code = code == intro.len()
+            && sections.iter().all(|section| section.blocks.is_empty())
+            && !refers_to_code(&prompt);
+        if !only_code {
+            for block in intro.drain(..code) {
+                append(&mut prompt, block.text);
+            }
         }
     }
     if !has_minutes

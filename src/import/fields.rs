@@ -11,7 +11,8 @@ use crate::domain::validate::{MAX_WEIGHT, MIN_WEIGHT};
 
 /// Text kept under its label: "Notes: …", or the label on its own line before longer text.
 pub(super) fn labelled(name: &str, text: &str) -> String {
-    if text.contains('\n') {
+    // A list starts on a line of its own, like longer text.
+    if text.contains('\n') || text.starts_with("- ") {
         format!("{name}:\n{text}")
     } else {
         format!("{name}: {text}")

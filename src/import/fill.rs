@@ -110,6 +110,10 @@ pub(super) fn fill(
                 guidance.push(prose(&blocks));
                 None
             }
+            Some(Target::Reading) => {
+                guidance.push(labelled(label.name(), &prose(&blocks)));
+                None
+            }
             Some(Target::Field(Q::Tags)) => {
                 add_tags(&mut question.tags, &blocks);
                 None

@@ -2,7 +2,7 @@
 //! a question and never inside one; each kind is left out with one warning.
 
 use super::markdown::{Leaf, LeafKind};
-use super::outline::Role;
+use super::plan::Role;
 use super::shapes::is_contents;
 
 /// Kinds of page furniture, each reported in one warning.
@@ -52,12 +52,17 @@ pub(crate) fn mark_furniture(leaves: &[Leaf], roles: &mut [Role]) {
                 in_contents = is_contents(&leaf.text)
                     && leaves[i + 1..]
                         .iter()
-                        .find(|next| !matches!(next.kind, LeafKind::Comment))
+                        .find(|next| !matches!(next.kind, LeafKind::Comment | LeafKind::TableHead))
                         .is_some_and(|next| next.links.only && next.links.anchors > 0);
                 in_contents.then_some(Furniture::Contents)
             }
+            // The header of a table of contents ("| No. | Questions |" over rows of links).
+            LeafKind::TableHead => leaves
+                .get(i + 1)
+                .is_some_and(|row| row.list == leaf.list && row.links.only && row.links.anchors > 0)
+                .then_some(Furniture::Contents),
             LeafKind::Paragraph | LeafKind::Summary if leaf.links.only => {
-                if leaf.links.images > 0 && leaf.links.anchors == 0 {
+                if leaf.links.badges > 0 && leaf.links.anchors == 0 {
                     Some(Furniture::Badge)
                 } else if in_contents || (leaf.links.anchors > 0 && leaf.links.external == 0) {
                     Some(Furniture::Contents)

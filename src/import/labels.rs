@@ -22,6 +22,9 @@ pub(crate) enum Target {
     Answer,
     /// The options of a quiz question, as written (with their `[x]` marks).
     Options,
+    /// Further reading ("References", "Additional links"): kept in the guidance under its
+    /// label, as an interviewer may want it, without a warning.
+    Reading,
 }
 
 use QuestionField as Q;
@@ -82,6 +85,28 @@ const NAMES: &[(&str, Target)] = &[
     ("model answer", Target::Answer),
     ("answer", Target::Answer),
     ("what to look for", F(Q::KeyPoints)),
+    ("good to hear", F(Q::KeyPoints)),
+    ("what to listen for", F(Q::KeyPoints)),
+    ("listen for", F(Q::KeyPoints)),
+    ("must mention", F(Q::KeyPoints)),
+    ("should mention", F(Q::KeyPoints)),
+    ("key takeaways", F(Q::KeyPoints)),
+    ("takeaways", F(Q::KeyPoints)),
+    ("don t forget", F(Q::KeyPoints)),
+    ("dont forget", F(Q::KeyPoints)),
+    ("references", Target::Reading),
+    ("reference", Target::Reading),
+    ("additional links", Target::Reading),
+    ("additional resources", Target::Reading),
+    ("further reading", Target::Reading),
+    ("read more", Target::Reading),
+    ("resources", Target::Reading),
+    ("sources", Target::Reading),
+    ("source", Target::Reading),
+    ("links", Target::Reading),
+    ("useful links", Target::Reading),
+    ("see also", Target::Reading),
+    ("learn more", Target::Reading),
     ("look for", F(Q::KeyPoints)),
     ("what we are looking for", F(Q::KeyPoints)),
     ("what we re looking for", F(Q::KeyPoints)),
@@ -273,7 +298,8 @@ pub(crate) fn bold<'a>(text: &'a str, lead: &str, allow_unknown: bool) -> Option
         .find_map(|dash| rest.strip_prefix(dash))
         .map(str::trim_start);
     if let Some(field) = field_for(name) {
-        if colon || rest.is_empty() {
+        // "**Ans.** …" closes the label with a full stop.
+        if colon || rest.is_empty() || written.ends_with('.') {
             return Some((Label::Known(field, name.to_owned()), rest));
         }
         if let Some(tail) = dashed {

@@ -17,101 +17,20 @@
 //!   is left out with one warning per kind, and sections such as "Contributing" or "License"
 //!   are kept in the pack's description, never in a question.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::draft::{Block, BlockKind, Draft, DraftQuestion, Opener};
-use super::furniture::{Furniture, mark_furniture};
+use super::furniture::Furniture;
 use super::labels::{self, Label, Target};
 use super::markdown::{ItemMark, Leaf, LeafKind};
+use super::paragraphs::{has_prompt_label, is_paragraph_question, split_bold_question};
 use super::place::{place, split_at_labels};
-use super::shapes::{
-    category_name, is_document_section, is_option, looks_like_question, names_a_category,
-    undecorated,
-};
+use super::plan::{Plan, Role, level, plan};
+use super::shapes::{category_name, is_option, looks_like_question, names_a_category, undecorated};
+use super::table::QuestionColumns;
 use super::warning::Dropped;
 use super::words::{Marker, strip_marker};
 use crate::domain::QuestionField;
-
-/// What a leaf does in the outline.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Role {
-    /// The document's title.
-    Title,
-    /// Page furniture, left out.
-    Furniture(Furniture),
-    /// A heading that starts a question.
-    Question,
-    /// A heading that groups questions.
-    Category,
-    /// A heading of a part of the document that holds no questions ("License").
-    Section,
-    /// A heading below the question level: a part of the question it is in, else a category.
-    Sub,
-    /// A `<summary>` that is a question.
-    Summary,
-    /// Anything else: placed where the walk is.
-    Content,
-}
-
-/// What the text under a heading (up to the next heading that is not a label) holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Body {
-    Empty,
-    /// A list of questions, or `<summary>` questions.
-    Questions,
-    /// Anything else: an answer, an introduction.
-    Text,
-}
-
-/// The roles of the leaves and which lists hold questions.
-pub(crate) struct Plan {
-    pub roles: Vec<Role>,
-    /// Lists (by id) whose items read as questions.
-    pub question_lists: HashMap<usize, bool>,
-    /// The document is Onsite's own export (`report::pack_markdown`): only its numbered `##`
-    /// headings start questions and no text is furniture, so every pack reads back exactly.
-    pub strict: bool,
-}
-
-/// Whether the leaves are Onsite's own export: a `#` title, description paragraphs, then the
-/// pack's fields as a list starting with `**Id:**`.
-fn own_export(leaves: &[Leaf]) -> bool {
-    let Some((first, rest)) = leaves.split_first() else {
-        return false;
-    };
-    if first.kind != LeafKind::Heading(1) {
-        return false;
-    }
-    rest.iter()
-        .find(|leaf| {
-            leaf.item.is_some()
-                || leaf.depth > 0
-                || !matches!(leaf.kind, LeafKind::Paragraph | LeafKind::Verbatim)
-        })
-        .is_some_and(|leaf| leaf.depth == 1 && leaf.lead.as_deref() == Some("Id:"))
-}
-
-/// The roles in Onsite's own export.
-fn strict_plan(leaves: &[Leaf]) -> Plan {
-    let roles = leaves
-        .iter()
-        .enumerate()
-        .map(|(i, leaf)| match leaf.kind {
-            LeafKind::Heading(1) if i == 0 => Role::Title,
-            LeafKind::Heading(2)
-                if matches!(strip_marker(&leaf.text), Some((Marker::Number(_), _))) =>
-            {
-                Role::Question
-            }
-            _ => Role::Content,
-        })
-        .collect();
-    Plan {
-        roles,
-        question_lists: HashMap::new(),
-        strict: true,
-    }
-}
 
 /// Builds the draft from the leaves of a Markdown document.
 pub(crate) fn outline(leaves: Vec<Leaf>, draft: Draft) -> Draft {
@@ -130,193 +49,6 @@ pub(crate) fn outline(leaves: Vec<Leaf>, draft: Draft) -> Draft {
     }
 }
 
-fn is_label_heading(leaf: &Leaf) -> bool {
-    matches!(leaf.kind, LeafKind::Heading(_))
-        && strip_marker(&leaf.text).is_none()
-        && labels::heading(&leaf.text).is_some_and(|(label, rest)| {
-            rest.split_whitespace().count() <= 3 || label.field() == Some(Target::Answer)
-        })
-}
-
-fn level(leaf: &Leaf) -> u8 {
-    match leaf.kind {
-        LeafKind::Heading(level) => level,
-        _ => u8::MAX,
-    }
-}
-
-/// Whether a `<summary>` names a part ("Answer", "Show solution", "Example") rather than asks.
-fn is_part_summary(text: &str) -> bool {
-    labels::exact(text).is_some()
-        || (!looks_like_question(text) && text.split_whitespace().count() <= 3)
-}
-
-/// Whether a heading's text counts as numbered: a marker, or a numbered list item around it.
-fn numbered(leaf: &Leaf) -> bool {
-    strip_marker(&leaf.text).is_some() || matches!(leaf.item, Some(ItemMark::Number(_)))
-}
-
-/// Decides the role of every leaf.
-pub(crate) fn plan(leaves: &[Leaf]) -> Plan {
-    if own_export(leaves) {
-        return strict_plan(leaves);
-    }
-    let mut roles = vec![Role::Content; leaves.len()];
-    mark_furniture(leaves, &mut roles);
-    let headings: Vec<usize> = (0..leaves.len())
-        .filter(|&i| {
-            roles[i] == Role::Content
-                && matches!(leaves[i].kind, LeafKind::Heading(_))
-                && !is_label_heading(&leaves[i])
-        })
-        .collect();
-    let title = headings.first().copied().filter(|&first| {
-        let others = &headings[1..];
-        let deeper = others
-            .iter()
-            .all(|&i| level(&leaves[i]) > level(&leaves[first]));
-        deeper && (!looks_like_question(&leaves[first].text) || !others.is_empty())
-    });
-    if let Some(title) = title {
-        roles[title] = Role::Title;
-    }
-    let candidates: Vec<usize> = headings.into_iter().filter(|&i| Some(i) != title).collect();
-    let bodies: Vec<Body> = candidates
-        .iter()
-        .map(|&i| body(leaves, &roles, i))
-        .collect();
-    let asks: Vec<bool> = candidates
-        .iter()
-        .map(|&i| looks_like_question(&leaves[i].text))
-        .collect();
-
-    // The question level: where most headings ask, else where most headings introduce text.
-    let mut asking = [0usize; 7];
-    let mut texts = [0usize; 7];
-    let mut numbered_at = [0usize; 7];
-    for (k, &i) in candidates.iter().enumerate() {
-        let at = usize::from(level(&leaves[i]).min(6));
-        if asks[k] && bodies[k] != Body::Questions {
-            asking[at] += 1;
-            if numbered(&leaves[i]) {
-                numbered_at[at] += 1;
-            }
-        }
-        if bodies[k] == Body::Text && !is_document_section(&leaves[i].text) {
-            texts[at] += 1;
-        }
-    }
-    let pick = |counts: &[usize; 7], deeper_wins: bool| {
-        (1..=6)
-            .filter(|&l| counts[l] > 0)
-            .max_by_key(|&l| (counts[l], if deeper_wins { l } else { 7 - l }))
-    };
-    let question_level = pick(&asking, true).or_else(|| pick(&texts, false));
-    // When nearly every asking heading is numbered, an unnumbered one at that level is not a
-    // question ("### Conclusion" among "### 12. …").
-    let numbered_level =
-        question_level.is_some_and(|l| asking[l] >= 3 && numbered_at[l] * 10 >= asking[l] * 9);
-
-    for (k, &i) in candidates.iter().enumerate() {
-        let leaf = &leaves[i];
-        let at = usize::from(level(leaf).min(6));
-        roles[i] = if is_document_section(&leaf.text) {
-            Role::Section
-        } else if asks[k] && bodies[k] != Body::Questions {
-            Role::Question
-        } else if bodies[k] == Body::Questions {
-            Role::Category
-        } else if Some(at) == question_level {
-            let next_deeper = candidates
-                .get(k + 1)
-                .is_some_and(|&n| level(&leaves[n]) > level(leaf));
-            if (numbered_level && !numbered(leaf)) || (bodies[k] == Body::Empty && next_deeper) {
-                Role::Category
-            } else {
-                Role::Question
-            }
-        } else if question_level.is_some_and(|l| at > l) {
-            Role::Sub
-        } else {
-            Role::Category
-        };
-    }
-    for (i, leaf) in leaves.iter().enumerate() {
-        if leaf.kind == LeafKind::Summary
-            && roles[i] == Role::Content
-            && !is_part_summary(&leaf.text)
-        {
-            roles[i] = Role::Summary;
-        }
-    }
-    Plan {
-        roles,
-        question_lists: question_lists(leaves),
-        strict: false,
-    }
-}
-
-/// What the text under the heading at `at` holds.
-fn body(leaves: &[Leaf], roles: &[Role], at: usize) -> Body {
-    let mut lists: HashMap<usize, (usize, usize)> = HashMap::new();
-    let mut summaries = 0;
-    let mut text = 0;
-    let name_groups = names_a_category(&labels::normalise(&leaves[at].text));
-    for (i, leaf) in leaves.iter().enumerate().skip(at + 1) {
-        if matches!(roles[i], Role::Furniture(_)) {
-            continue;
-        }
-        if matches!(leaf.kind, LeafKind::Heading(_)) && !is_label_heading(leaf) {
-            break;
-        }
-        match leaf.kind {
-            // `<summary>` questions right under the heading make it a category; after text
-            // they are questions of their own, past the heading's body.
-            LeafKind::Summary if !is_part_summary(&leaf.text) && text == 0 && lists.is_empty() => {
-                summaries += 1;
-            }
-            LeafKind::Summary if !is_part_summary(&leaf.text) && summaries == 0 => break,
-            LeafKind::Summary if !is_part_summary(&leaf.text) => summaries += 1,
-            LeafKind::Paragraph if leaf.item.is_some() && !is_option(&leaf.text) => {
-                let entry = lists.entry(leaf.list).or_insert((0, 0));
-                entry.0 += 1;
-                entry.1 += usize::from(looks_like_question(&leaf.text));
-            }
-            LeafKind::DetailsEnd => {}
-            _ => text += 1,
-        }
-    }
-    let (items, asking) = lists
-        .values()
-        .fold((0, 0), |(n, q), (items, asking)| (n + items, q + asking));
-    let listed = items > 0 && (asking * 2 > items || (name_groups && text <= 1));
-    if summaries > 0 || (listed && items >= text) {
-        Body::Questions
-    } else if text > 0 || items > 0 {
-        Body::Text
-    } else {
-        Body::Empty
-    }
-}
-
-/// Which lists read as lists of questions: most items ask, and none is a quiz option.
-fn question_lists(leaves: &[Leaf]) -> HashMap<usize, bool> {
-    let mut counts: HashMap<usize, (usize, usize, bool)> = HashMap::new();
-    for leaf in leaves {
-        if leaf.item.is_none() || !matches!(leaf.kind, LeafKind::Paragraph) {
-            continue;
-        }
-        let entry = counts.entry(leaf.list).or_insert((0, 0, false));
-        entry.0 += 1;
-        entry.1 += usize::from(looks_like_question(&leaf.text));
-        entry.2 |= is_option(&leaf.text);
-    }
-    counts
-        .into_iter()
-        .map(|(list, (items, asking, options))| (list, !options && asking * 2 > items))
-        .collect()
-}
-
 /// How the current question was started, which decides what may start the next one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Origin {
@@ -325,6 +57,8 @@ enum Origin {
     /// A list item at this depth.
     Item(usize),
     Paragraph,
+    /// A row of a table of questions.
+    Row,
 }
 
 /// Where the walk is when no question is open.
@@ -358,6 +92,15 @@ struct Walk {
     furniture: HashMap<Furniture, Dropped>,
     /// Category headings that read like questions.
     asking_categories: Dropped,
+    /// Question numbers taken off the prompts ("12.", "Q3:").
+    numbers: Dropped,
+    /// Header rows of tables that are not tables of questions.
+    table_headers: Dropped,
+    /// The table of questions being read: its list id and columns.
+    question_table: Option<(usize, QuestionColumns)>,
+    /// Category and section headings: line, name and text as written, so one with nothing
+    /// under it is reported rather than lost.
+    headings: Vec<(usize, String, String)>,
     /// See [`Plan::strict`].
     strict: bool,
 }
@@ -374,6 +117,10 @@ impl Walk {
             expected: None,
             furniture: HashMap::new(),
             asking_categories: Dropped::default(),
+            numbers: Dropped::default(),
+            table_headers: Dropped::default(),
+            question_table: None,
+            headings: Vec::new(),
             strict: false,
         }
     }
@@ -385,6 +132,7 @@ impl Walk {
         }
         self.finish_question();
         self.finish_place();
+        self.report_empty_headings();
         for furniture in Furniture::ALL {
             if let Some(warning) = self
                 .furniture
@@ -394,6 +142,14 @@ impl Walk {
                 self.draft.warnings.push(warning);
             }
         }
+        let numbers = std::mem::take(&mut self.numbers);
+        self.draft
+            .warnings
+            .extend(numbers.warning("question number", "left out of the prompts"));
+        let headers = std::mem::take(&mut self.table_headers);
+        self.draft
+            .warnings
+            .extend(headers.warning("table header row", "left out: it only names the columns"));
         let asking = std::mem::take(&mut self.asking_categories);
         if let Some(mut warning) = asking.warning(
             "heading that looks like a question",
@@ -405,6 +161,27 @@ impl Walk {
             self.draft.warnings.push(warning);
         }
         self.draft
+    }
+
+    /// Names, in one warning, the category and section headings that neither tag a question
+    /// nor head text kept in the description.
+    fn report_empty_headings(&mut self) {
+        let kept: HashSet<usize> = self.draft.kept.iter().map(|(line, _, _)| *line).collect();
+        let tags: HashSet<&str> = self
+            .draft
+            .questions
+            .iter()
+            .flat_map(|question| question.categories.iter().map(String::as_str))
+            .collect();
+        let mut empty = Dropped::default();
+        for (line, name, text) in &self.headings {
+            if !kept.contains(line) && !tags.contains(name.as_str()) {
+                empty.add(*line, text.clone());
+            }
+        }
+        self.draft
+            .warnings
+            .extend(empty.warning("heading", "left out: nothing is under it"));
     }
 
     fn drop(&mut self, furniture: Furniture, leaf: &Leaf) {
@@ -426,13 +203,14 @@ impl Walk {
             Role::Question => {
                 let level = level(&leaf);
                 self.close_categories(level);
-                let mut question = self.start(leaf.line, &leaf.text, Origin::Heading(level));
+                let mut question =
+                    self.start(leaf.line, &leaf.text, leaf.item, Origin::Heading(level));
                 question.links = leaf.links.targets;
                 self.current = Some(question);
             }
             Role::Summary => {
                 self.details += 1;
-                let mut question = self.start(leaf.line, &leaf.text, Origin::Summary);
+                let mut question = self.start(leaf.line, &leaf.text, leaf.item, Origin::Summary);
                 question.links = leaf.links.targets;
                 self.current = Some(question);
             }
@@ -449,6 +227,8 @@ impl Walk {
                     self.categories.push((level, name.clone()));
                 }
                 let lists = role == Role::Category && names_a_category(&labels::normalise(&name));
+                self.headings
+                    .push((leaf.line, name.clone(), leaf.text.clone()));
                 self.place = Place::Under {
                     line: leaf.line,
                     name,
@@ -471,8 +251,16 @@ impl Walk {
         }
     }
 
-    /// Ends the open question and starts a new one titled `text`.
-    fn start(&mut self, line: usize, text: &str, origin: Origin) -> DraftQuestion {
+    /// Ends the open question and starts a new one titled `text`; `item` is the mark of the
+    /// list item it is written in, if any. A question number, in the text or as the item's
+    /// number, is left out of the title and noted for the summary warning.
+    fn start(
+        &mut self,
+        line: usize,
+        text: &str,
+        item: Option<ItemMark>,
+        origin: Origin,
+    ) -> DraftQuestion {
         self.finish_question();
         self.finish_place();
         self.place = Place::Question(origin);
@@ -482,7 +270,20 @@ impl Walk {
             undecorated(text).trim_end_matches(['*', ' ']).to_owned()
         };
         let text = text.as_str();
-        let title = match strip_marker(text) {
+        let marker = strip_marker(text);
+        if !self.strict {
+            // `rest` ends the text, so the marker is what comes before it.
+            let written = marker.map(|(_, rest)| {
+                let cut = text.len().saturating_sub(rest.len());
+                text.get(..cut).unwrap_or("").trim()
+            });
+            match (written, item) {
+                (Some(written), _) => self.numbers.add(line, written),
+                (None, Some(ItemMark::Number(n))) => self.numbers.add(line, format!("{n}.")),
+                (None, _) => {}
+            }
+        }
+        let title = match marker {
             Some((Marker::Number(n), rest)) => {
                 self.expected = Some(u64::from(n).saturating_add(1));
                 rest.to_owned()
@@ -566,33 +367,75 @@ impl Walk {
     /// Whether a paragraph starts a question here: "Q: …", "Question 3: …", "**1. …**", or a
     /// bold question of its own, where no heading question is open.
     fn starts_paragraph_question(&self, leaf: &Leaf) -> bool {
-        if self.strict || leaf.kind != LeafKind::Paragraph || leaf.item.is_some() || leaf.depth != 0
-        {
+        if self.strict || !is_paragraph_question(leaf) {
             return false;
         }
-        let prompt_label = leaf
-            .lead
-            .as_deref()
-            .and_then(|lead| labels::bold(&leaf.text, lead, false))
-            .or_else(|| labels::leading(&leaf.text))
-            .is_some_and(|(label, _)| label.field() == Some(Target::Field(QuestionField::Prompt)));
-        let marked = strip_marker(&leaf.text)
-            .is_some_and(|(marker, _)| matches!(marker, Marker::Named(_)) || leaf.lead.is_some());
-        let bold_question = leaf.lead.as_deref() == Some(leaf.text.as_str())
-            && leaf.text.trim_end_matches('*').ends_with('?');
         if matches!(
             self.place,
             Place::Question(Origin::Heading(_) | Origin::Summary)
         ) {
             // Under a heading that names a question, "Question: …" is its prompt; under one
             // that already asks, a "Q: …" is the next question.
-            return prompt_label
+            return has_prompt_label(leaf)
                 && self
                     .current
                     .as_ref()
                     .is_some_and(|question| looks_like_question(&question.title));
         }
-        prompt_label || marked || bold_question
+        true
+    }
+
+    /// Reads a table's header: the columns of a table of questions, or a header left out.
+    /// A table inside a labelled part of a question ("### Follow-ups") is that part's text,
+    /// whatever its header says.
+    fn table_head(&mut self, leaf: &Leaf, plan: &Plan) {
+        let in_part = self.current.as_ref().is_some_and(|question| {
+            question
+                .body
+                .sections
+                .last()
+                .is_some_and(|section| section.opener != Opener::Auto)
+        });
+        match plan.question_tables.get(&leaf.list) {
+            Some(columns) if !in_part => {
+                self.question_table = Some((leaf.list, columns.clone()));
+            }
+            _ => self.table_headers.add(leaf.line, leaf.text.clone()),
+        }
+    }
+
+    /// Starts the question a row of a table of questions holds, when its question cell has
+    /// text; its other cells are the parts their columns name.
+    fn start_row(&mut self, leaf: &Leaf) -> bool {
+        let Some((_, columns)) = self.question_table.clone() else {
+            return false;
+        };
+        let Some(prompt) = leaf
+            .cells
+            .get(columns.question)
+            .filter(|cell| !cell.trim().is_empty())
+        else {
+            return false;
+        };
+        let mut question = self.start(leaf.line, prompt, None, Origin::Row);
+        if let Some(number) = columns
+            .number
+            .and_then(|i| leaf.cells.get(i))
+            .filter(|cell| !cell.is_empty())
+        {
+            self.numbers.add(leaf.line, number.clone());
+        }
+        for (i, label) in &columns.parts {
+            let Some(cell) = leaf.cells.get(*i).filter(|cell| !cell.is_empty()) else {
+                continue;
+            };
+            question.body.open(label.clone(), leaf.line, Opener::Auto);
+            question
+                .body
+                .push(Block::new(leaf.line, BlockKind::Paragraph, 0, cell.clone()));
+        }
+        self.current = Some(question);
+        true
     }
 
     fn content(&mut self, leaf: Leaf, plan: &Plan) {
@@ -604,19 +447,41 @@ impl Walk {
             // A part such as "Answer": it opens a collapsed part of the question.
             self.details += 1;
         }
+        if leaf.kind == LeafKind::TableHead {
+            return self.table_head(&leaf, plan);
+        }
+        if leaf.item.is_some()
+            && leaf.kind == LeafKind::Paragraph
+            && self
+                .question_table
+                .as_ref()
+                .is_some_and(|(list, _)| *list == leaf.list)
+            && self.start_row(&leaf)
+        {
+            return;
+        }
         if self.starts_list_question(&leaf, plan) {
             let depth = leaf.depth;
-            let mut question = self.start(leaf.line, &leaf.text, Origin::Item(depth));
+            // "- **What is a mutex?** A lock …": the bold question, then its answer.
+            let (title, answer) = match split_bold_question(&leaf) {
+                Some((title, answer)) => (title, Some(answer)),
+                None => (leaf.text.clone(), None),
+            };
+            let mut question = self.start(leaf.line, &title, leaf.item, Origin::Item(depth));
             if let Some(ItemMark::Number(n)) = leaf.item {
                 self.expected = Some(n.saturating_add(1));
             }
             question.line = leaf.line;
             self.current = Some(question);
+            if let Some(answer) = answer {
+                self.content(answer, plan);
+            }
             return;
         }
         if self.starts_paragraph_question(&leaf) {
             let mut parts = split_at_labels(leaf, true).into_iter();
             let Some(first) = parts.next() else { return };
+            let mut answer = None;
             let text = match labels::bold(&first.text, first.lead.as_deref().unwrap_or(""), false)
                 .or_else(|| labels::leading(&first.text))
             {
@@ -625,11 +490,17 @@ impl Walk {
                 {
                     rest.to_owned()
                 }
-                _ => first.text.clone(),
+                _ => match split_bold_question(&first) {
+                    Some((question, rest)) => {
+                        answer = Some(rest);
+                        question
+                    }
+                    None => first.text.clone(),
+                },
             };
-            let question = self.start(first.line, &text, Origin::Paragraph);
+            let question = self.start(first.line, &text, None, Origin::Paragraph);
             self.current = Some(question);
-            for part in parts {
+            for part in answer.into_iter().chain(parts) {
                 self.content(part, plan);
             }
             return;
@@ -647,8 +518,10 @@ impl Walk {
                         .iter()
                         .all(|s| s.opener == Opener::Auto)
                     && !starts_with_label(&leaf)
+                    && !is_option(&leaf.text)
                 {
-                    // Nested items under a listed question are its follow-ups.
+                    // Nested items under a listed question are its follow-ups (quiz options,
+                    // "a) …", stay options).
                     if question.body.sections.is_empty() {
                         question.body.open(
                             Label::Known(

@@ -39,8 +39,9 @@ pub(crate) fn place(body: &mut Body, leaf: Leaf, preamble: bool) {
                 place_paragraph(body, part, preamble);
             }
         }
-        // Furniture and markers never hold text of a question.
-        LeafKind::DetailsEnd | LeafKind::Comment | LeafKind::BackToTop => {}
+        // Furniture and markers never hold text of a question; a table's header is reported
+        // by the outline.
+        LeafKind::DetailsEnd | LeafKind::Comment | LeafKind::BackToTop | LeafKind::TableHead => {}
     }
 }
 
@@ -133,6 +134,7 @@ pub(crate) fn split_at_labels(leaf: Leaf, plain: bool) -> Vec<Leaf> {
                 item,
                 list,
                 links: links.clone(),
+                cells: Vec::new(),
             });
         }
     }

@@ -95,6 +95,39 @@ pub(crate) fn looks_like_question(text: &str) -> bool {
         || (TASKS.contains(first) && words.len() >= TASK_WORDS)
 }
 
+/// Words with which a question points at code shown with it ("What does this print?").
+const POINTING: &[&str] = &[
+    "this",
+    "these",
+    "following",
+    "below",
+    "above",
+    "output",
+    "outputs",
+    "print",
+    "prints",
+    "printed",
+    "log",
+    "logs",
+    "logged",
+    "snippet",
+    "code",
+    "listing",
+    "program",
+    "result",
+    "value",
+    "happens",
+    "return",
+    "returns",
+];
+
+/// Whether a question points at code shown with it, so a listing after it is part of it.
+pub(crate) fn refers_to_code(text: &str) -> bool {
+    normalise(text)
+        .split(' ')
+        .any(|word| POINTING.contains(&word))
+}
+
 /// Whether a heading's words say it groups questions ("Coding questions", "General Questions").
 pub(crate) fn names_a_category(key: &str) -> bool {
     key.split(' ')
@@ -240,7 +273,10 @@ pub(crate) fn option_letter(text: &str) -> Option<char> {
     let text = text.trim_start();
     let text = text.strip_prefix('(').unwrap_or(text);
     let mut chars = text.chars();
-    let letter = chars.next().filter(char::is_ascii_alphabetic)?;
+    // Quizzes letter their options from A; "Q. …" is a question, not an option.
+    let letter = chars
+        .next()
+        .filter(|c| ('a'..='h').contains(&c.to_ascii_lowercase()))?;
     let rest = chars.as_str();
     let after = rest.strip_prefix([':', ')', '.'])?;
     (after.is_empty() || after.starts_with(char::is_whitespace))
@@ -303,6 +339,7 @@ mod tests {
         assert_eq!(option_letter("b) true"), Some('B'));
         assert_eq!(option_letter("(C) never"), Some('C'));
         assert_eq!(option_letter("A closure is"), None);
+        assert_eq!(option_letter("Q. What is npm?"), None);
         assert!(is_option("[x] `!==`"));
         assert!(is_marked_correct("[X] yes"));
         assert!(!is_option("Always"));

@@ -11,42 +11,57 @@
 //! furniture; furniture lines between questions are dropped. Each is named in a warning.
 
 use super::draft::{Block, BlockKind, Body, Draft, DraftQuestion, Opener};
-use super::labels::{self, normalise};
-use super::warning::{ImportWarning, WarningKind};
+use super::labels::{self, Target, normalise};
+use super::shapes::looks_like_question;
+use super::warning::{Dropped, ImportWarning, WarningKind};
 use super::words::{Marker, excerpt, strip_marker};
+use crate::domain::QuestionField;
 
 /// Reads plain text into a draft.
 pub(crate) fn draft(text: &str) -> Draft {
     let lines = split_lines(text);
     let kinds: Vec<Kind<'_>> = lines.iter().map(|line| classify(line)).collect();
-    let starts = question_starts(&kinds);
+    let mut starts = question_starts(&kinds);
+    if starts.is_empty() {
+        starts = asking_lines(&lines, &kinds);
+    }
     let mut draft = Draft::default();
     let Some(&first) = starts.first() else {
-        left_out(&lines, 0, "text outside any question", &mut draft.warnings);
+        left_out(
+            &numbered(&lines[..]),
+            "text outside any question",
+            &mut draft.warnings,
+        );
         return draft;
     };
+    let before = preamble(&lines[..first], &mut draft);
     left_out(
-        &lines[..first],
-        0,
+        &before,
         "text before the first question",
         &mut draft.warnings,
     );
+    let mut numbers = Dropped::default();
     for (k, &start) in starts.iter().enumerate() {
         let mut end = starts.get(k + 1).copied().unwrap_or(lines.len());
         let last = k + 1 == starts.len();
         if last && let Some(cut) = (start + 1..end).find(|&i| is_furniture(lines[i])) {
-            left_out(
-                &lines[cut..end],
-                cut,
-                "text after the last question",
-                &mut draft.warnings,
-            );
+            let after: Vec<(usize, &str)> = (cut..end).map(|i| (i, lines[i])).collect();
+            left_out(&after, "text after the last question", &mut draft.warnings);
             end = cut;
+        }
+        if let Kind::Numbered(_, rest) = kinds[start] {
+            let line = lines[start].trim();
+            // `rest` ends the line, so the number is what comes before it.
+            let cut = line.len().saturating_sub(rest.len());
+            numbers.add(start + 1, line.get(..cut).unwrap_or("").trim());
         }
         draft
             .questions
             .push(question(&lines, &kinds, start, end, &mut draft.warnings));
     }
+    draft
+        .warnings
+        .extend(numbers.warning("question number", "left out of the prompts"));
     draft
 }
 
@@ -59,24 +74,95 @@ fn split_lines(text: &str) -> Vec<&str> {
     }
 }
 
-/// Reports non-blank lines `lines` (starting at index `offset`) as left out.
-fn left_out(lines: &[&str], offset: usize, place: &str, warnings: &mut Vec<ImportWarning>) {
-    let mut non_blank = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty());
-    let Some((index, first)) = non_blank.next() else {
+/// Lines with their indices.
+fn numbered<'a>(lines: &[&'a str]) -> Vec<(usize, &'a str)> {
+    lines.iter().copied().enumerate().collect()
+}
+
+/// Fewest words of a paragraph before the first question that reads as the document's own
+/// prose.
+const PROSE_WORDS: usize = 8;
+
+/// Most words of a line before the first question that names the questions (the page's title).
+const TITLE_WORDS: usize = 14;
+
+/// Whether a line before the first question is the page's title: a short line that says it is
+/// about questions or interviews ("CSS Interview Questions I Ask Every Candidate").
+fn is_title(line: &str) -> bool {
+    let key = normalise(line);
+    let words = key.split(' ').count();
+    (2..=TITLE_WORDS).contains(&words)
+        && !line.contains('|')
+        && !is_furniture(line)
+        && key.split(' ').any(|word| {
+            matches!(
+                word,
+                "question" | "questions" | "interview" | "interviews" | "faq"
+            )
+        })
+}
+
+/// Keeps the prose before the first question (paragraphs someone wrote about the questions) in
+/// the draft's preamble, for the pack's description, and the page's title as its title; gives
+/// back the other lines (menus, bylines, page furniture) to be left out.
+fn preamble<'a>(lines: &[&'a str], draft: &mut Draft) -> Vec<(usize, &'a str)> {
+    let mut rest = Vec::new();
+    let mut start = 0;
+    while start < lines.len() {
+        let end = (start..lines.len())
+            .find(|&i| lines[i].trim().is_empty())
+            .unwrap_or(lines.len());
+        let paragraph = &lines[start..end];
+        let text = paragraph
+            .iter()
+            .map(|line| line.trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let prose = text.split_whitespace().count() >= PROSE_WORDS
+            && text.starts_with(char::is_uppercase)
+            && text.ends_with(['.', '!', '?', ':'])
+            && !paragraph.iter().any(|line| is_furniture(line));
+        if prose {
+            let block = Block::new(start + 1, BlockKind::Paragraph, 0, text);
+            draft.preamble.push(block);
+        } else {
+            for (i, line) in paragraph.iter().enumerate() {
+                if draft.title.is_none() && is_title(line.trim()) {
+                    draft.title = Some(line.trim().to_owned());
+                } else {
+                    rest.push((start + i, *line));
+                }
+            }
+        }
+        start = end + 1;
+    }
+    rest
+}
+
+/// Reports the non-blank lines of `lines` (with their indices) as left out, in one warning
+/// that holds their text.
+fn left_out(lines: &[(usize, &str)], place: &str, warnings: &mut Vec<ImportWarning>) {
+    let mut non_blank = lines.iter().filter(|(_, line)| !line.trim().is_empty());
+    let Some(&(index, first)) = non_blank.next() else {
         return;
     };
-    let more = match non_blank.count() {
+    let more = match non_blank.clone().count() {
         0 => String::new(),
         n => format!(" and {n} more line(s)"),
     };
-    warnings.push(ImportWarning::document(
-        offset + index + 1,
-        WarningKind::LeftOut,
-        format!("{place} left out: {}{more}", excerpt(first)),
-    ));
+    let dropped = lines
+        .iter()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(_, line)| line.trim().to_owned())
+        .collect();
+    warnings.push(ImportWarning {
+        dropped,
+        ..ImportWarning::document(
+            index + 1,
+            WarningKind::LeftOut,
+            format!("{place} left out: {}{more}", excerpt(first)),
+        )
+    });
 }
 
 /// What a line looks like.
@@ -89,6 +175,8 @@ enum Kind<'a> {
     Bullet(&'a str),
     /// "Label:" alone, or at the start of the line.
     Label,
+    /// "Question: …" or "Q: …": a question under its label, and its text.
+    Prompt(&'a str),
     Text,
 }
 
@@ -107,6 +195,12 @@ fn classify(line: &str) -> Kind<'_> {
     if let Some(rest) = BULLETS.iter().find_map(|bullet| line.strip_prefix(bullet)) {
         return Kind::Bullet(rest.trim_start());
     }
+    if let Some((label, rest)) = labels::leading(line)
+        && label.field() == Some(Target::Field(QuestionField::Prompt))
+        && !rest.is_empty()
+    {
+        return Kind::Prompt(rest);
+    }
     if labels::exact(line).is_some()
         || labels::alone(line).is_some()
         || labels::leading(line).is_some()
@@ -120,7 +214,7 @@ fn classify(line: &str) -> Kind<'_> {
 fn question_starts(kinds: &[Kind<'_>]) -> Vec<usize> {
     let named = kinds
         .iter()
-        .any(|kind| matches!(kind, Kind::Numbered(Marker::Named(_), _)));
+        .any(|kind| matches!(kind, Kind::Numbered(Marker::Named(_), _) | Kind::Prompt(_)));
     let mut starts = Vec::new();
     let mut expected: Option<u32> = None;
     // The number of the last item of a numbered list inside a question, while that list may
@@ -128,7 +222,7 @@ fn question_starts(kinds: &[Kind<'_>]) -> Vec<usize> {
     let mut list_number: Option<u32> = None;
     for (i, kind) in kinds.iter().enumerate() {
         match *kind {
-            Kind::Numbered(Marker::Named(_), _) => {
+            Kind::Numbered(Marker::Named(_), _) | Kind::Prompt(_) => {
                 starts.push(i);
                 list_number = None;
             }
@@ -152,6 +246,30 @@ fn question_starts(kinds: &[Kind<'_>]) -> Vec<usize> {
     starts
 }
 
+/// Longest line read as an unnumbered question, in characters.
+const MAX_ASKING_LINE: usize = 300;
+
+/// Where no line is numbered (numbers are often lost when a page's list is copied): the lines
+/// that ask, on their own after a blank line (or a bullet), are the questions.
+fn asking_lines(lines: &[&str], kinds: &[Kind<'_>]) -> Vec<usize> {
+    (0..lines.len())
+        .filter(|&i| {
+            let text = match kinds[i] {
+                Kind::Text => lines[i].trim(),
+                Kind::Bullet(rest) => rest,
+                _ => return false,
+            };
+            let after_blank = i == 0 || kinds[i - 1] == Kind::Blank;
+            let bullet = matches!(kinds[i], Kind::Bullet(_));
+            (after_blank || bullet)
+                && text.ends_with('?')
+                && text.chars().count() <= MAX_ASKING_LINE
+                && looks_like_question(text)
+                && !is_furniture(text)
+        })
+        .collect()
+}
+
 /// Builds the question whose lines are `start..end`.
 fn question(
     lines: &[&str],
@@ -161,7 +279,7 @@ fn question(
     warnings: &mut Vec<ImportWarning>,
 ) -> DraftQuestion {
     let mut title = match kinds[start] {
-        Kind::Numbered(_, rest) => rest.to_owned(),
+        Kind::Numbered(_, rest) | Kind::Bullet(rest) | Kind::Prompt(rest) => rest.to_owned(),
         _ => lines[start].trim().to_owned(),
     };
     let mut title_open = !title.is_empty();
@@ -183,14 +301,17 @@ fn question(
             continue;
         }
         if is_furniture(line) {
-            warnings.push(ImportWarning::document(
-                number,
-                WarningKind::LeftOut,
-                format!(
-                    "page furniture between questions left out: {}",
-                    excerpt(line)
-                ),
-            ));
+            warnings.push(ImportWarning {
+                dropped: vec![line.to_owned()],
+                ..ImportWarning::document(
+                    number,
+                    WarningKind::LeftOut,
+                    format!(
+                        "page furniture between questions left out: {}",
+                        excerpt(line)
+                    ),
+                )
+            });
             continue;
         }
         if title_open && wrapped {
@@ -295,6 +416,23 @@ const FURNITURE_STARTS: &[&str] = &[
     "was this helpful",
     "skip to content",
     "table of contents",
+    "jump to navigation",
+    "jump to search",
+    "jump to",
+    "see also",
+    "this page was last edited",
+    "this page was last modified",
+    "last edited",
+    "last modified",
+    "retrieved from",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "cookie policy",
+    "powered by",
+    "edit this page",
+    "view history",
+    "what links here",
 ];
 
 /// Words that are furniture when they stand alone on a line (or between separators).
@@ -328,6 +466,16 @@ const FURNITURE_WORDS: &[&str] = &[
     "log in",
     "sign in",
     "sign up",
+    "disclaimers",
+    "disclaimer",
+    "help",
+    "main page",
+    "recent changes",
+    "random page",
+    "talk",
+    "edit",
+    "history",
+    "search",
 ];
 
 /// Lines of furniture longer than this many words are sentences someone wrote.
@@ -403,6 +551,34 @@ mod tests {
             sections[1].blocks[0].text,
             "Token buckets per API key, kept in a shared store like Redis or similar"
         );
+    }
+
+    #[test]
+    fn without_numbers_the_lines_that_ask_are_questions() {
+        let text = "Intro line\n\nWhat is a join?\nIt combines rows. Why?\n\n\
+                    Is this a question too?\nYes.\n\n• What is an index?\n• Explain views?\n";
+        let draft = draft(text);
+        let titles: Vec<&str> = draft.questions.iter().map(|q| q.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "What is a join?",
+                "Is this a question too?",
+                "What is an index?",
+                "Explain views?"
+            ]
+        );
+    }
+
+    #[test]
+    fn question_labels_start_questions() {
+        let text = "Java questions from our wiki\n\nQuestion: What is the JVM?\n\
+                    Answer: The machine that runs bytecode.\n\n1. Not a question, a step\n\n\
+                    Q: What is a checked exception?\nA: One you must catch or declare.\n";
+        let draft = draft(text);
+        let titles: Vec<&str> = draft.questions.iter().map(|q| q.title.as_str()).collect();
+        assert_eq!(titles, ["What is the JVM?", "What is a checked exception?"]);
+        assert_eq!(draft.title.as_deref(), Some("Java questions from our wiki"));
     }
 
     #[test]

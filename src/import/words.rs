@@ -6,7 +6,8 @@
 pub(crate) enum Marker {
     /// A bare number: "1." or "1)".
     Number(u32),
-    /// A named number: "Q1:", "Question 3 -", "Question #4".
+    /// A named number: "Q1:", "Question 3 -", "Question #4", a number within a section
+    /// ("2.3."); 0 for "Q." without one.
     Named(u32),
 }
 
@@ -22,10 +23,26 @@ pub(crate) fn strip_marker(text: &str) -> Option<(Marker, &str)> {
     let (n, rest) = leading_number(text)?;
     let rest = rest.strip_prefix(['.', ')'])?;
     if rest.is_empty() || rest.starts_with(char::is_whitespace) {
-        Some((Marker::Number(n), rest.trim_start()))
-    } else {
-        None
+        return Some((Marker::Number(n), rest.trim_start()));
     }
+    // "2.3. How …" or "1.1 What …?": a question numbered within its section, which names it
+    // like "Q3" does (its numbers do not follow on from one question to the next). Without the
+    // closing stop only before a question, so "3.5 GB of RAM" stays text.
+    let mut rest = rest;
+    while let Some((_, after)) = leading_number(rest) {
+        match after.strip_prefix('.') {
+            Some(more) if more.starts_with(|c: char| c.is_ascii_digit()) => rest = more,
+            Some(more) if more.is_empty() || more.starts_with(char::is_whitespace) => {
+                return Some((Marker::Named(n), more.trim_start()));
+            }
+            _ => {
+                let asks = after.trim_end().ends_with('?');
+                return (after.starts_with(char::is_whitespace) && asks)
+                    .then(|| (Marker::Named(n), after.trim_start()));
+            }
+        }
+    }
+    None
 }
 
 fn named_marker(text: &str) -> Option<(u32, &str)> {
@@ -39,7 +56,16 @@ fn named_marker(text: &str) -> Option<(u32, &str)> {
         }
     };
     let after = after.strip_prefix('#').unwrap_or(after);
-    let (n, rest) = leading_number(after)?;
+    let Some((n, rest)) = leading_number(after) else {
+        // "Q. What is npm?": the short form without a number, before a capitalised question.
+        let tail = (!word).then(|| after.strip_prefix(['.', ')'])).flatten()?;
+        let question = tail.trim_start();
+        let capital = question
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c == '`');
+        return (tail.starts_with(char::is_whitespace) && capital).then_some((0, question));
+    };
     let trimmed = rest.trim_start();
     if let Some(tail) = trimmed.strip_prefix([':', '.', ')', '-', '–', '—']) {
         return Some((n, tail.trim_start()));
@@ -274,10 +300,29 @@ mod tests {
         );
         assert_eq!(strip_marker("Question #4"), Some((Marker::Named(4), "")));
         assert_eq!(strip_marker("3.5 GB of RAM"), None);
+        assert_eq!(
+            strip_marker("2.3. How do you shard?"),
+            Some((Marker::Named(2), "How do you shard?"))
+        );
+        assert_eq!(
+            strip_marker("1.1 What is a join?"),
+            Some((Marker::Named(1), "What is a join?"))
+        );
+        assert_eq!(
+            strip_marker("1.2.10 Why?"),
+            Some((Marker::Named(1), "Why?"))
+        );
+        assert_eq!(strip_marker("1.5x faster?"), None);
         assert_eq!(strip_marker("1234567. A number"), None);
         assert_eq!(strip_marker("Quality matters"), None);
         assert_eq!(strip_marker("Q&A"), None);
         assert_eq!(strip_marker("Q3 revenue grew"), None);
+        assert_eq!(
+            strip_marker("Q. What is npm?"),
+            Some((Marker::Named(0), "What is npm?"))
+        );
+        assert_eq!(strip_marker("Q. smith wrote"), None);
+        assert_eq!(strip_marker("Q.E.D."), None);
         assert_eq!(
             strip_marker("Question 5 What now?"),
             Some((Marker::Named(5), "What now?"))

@@ -32,7 +32,7 @@ fn write_pack(out: &mut String, pack: &QuestionPack) -> fmt::Result {
     }
     writeln!(out)?;
     writeln!(out, "- **Id:** {}", inline(&pack.id))?;
-    if !is_simple_line(&pack.title) {
+    if !is_simple_line(&pack.title) || one_line(&pack.title) != pack.title {
         write_value(out, "Title", &pack.title)?;
     }
     if !pack.author.is_empty() {
@@ -96,7 +96,9 @@ fn write_section(out: &mut String, field: QuestionField, text: &str) -> fmt::Res
 /// `- **Label:** value` for a one-line value, else the label with the value written exactly
 /// under it.
 fn write_value(out: &mut String, label: &str, value: &str) -> fmt::Result {
-    if is_simple_line(value) {
+    // The reader joins a value's words with single spaces, so any other spacing is written
+    // exactly.
+    if is_simple_line(value) && one_line(value) == value {
         writeln!(out, "- **{label}:** {}", inline(value))
     } else {
         writeln!(out, "- **{label}:**\n\n  {}\n", verbatim(value, "  "))
@@ -115,7 +117,12 @@ fn write_tags(out: &mut String, tags: &[String]) -> fmt::Result {
     {
         writeln!(out, "- **Tags:**")?;
         for tag in tags {
-            writeln!(out, "  - {}", item_text(tag, "    "))?;
+            // A tag over several lines is written exactly: the reader splits tags at line ends.
+            if is_simple_line(tag) {
+                writeln!(out, "  - {}", item_text(tag, "    "))?;
+            } else {
+                writeln!(out, "  - {}", verbatim(tag, "    "))?;
+            }
         }
         return Ok(());
     }

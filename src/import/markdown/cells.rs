@@ -1,4 +1,5 @@
-//! The walker's side of GFM tables: each body row becomes one leaf, its cells joined.
+//! The walker's side of GFM tables: the header and each body row become one leaf each, their
+//! cells joined in the text and kept apart in `cells`.
 
 use super::{CELL_SEPARATOR, LAST_CELL_SEPARATOR, Walker};
 
@@ -30,6 +31,7 @@ impl Walker {
         };
         let kept = cell.trim_end().len();
         let leading = cell.len() - cell.trim_start().len();
+        open.cells.push(cell.trim().to_owned());
         if cell.trim().is_empty() {
             let cut = separator.unwrap_or(from);
             // Always a boundary, as both offsets were the text's length; checked so that a

@@ -46,6 +46,7 @@ impl Walker {
             item: None,
             list: 0,
             links: Links::default(),
+            cells: Vec::new(),
         });
     }
 
@@ -73,6 +74,7 @@ impl Walker {
                     item: None,
                     list: 0,
                     links: Links::default(),
+                    cells: Vec::new(),
                 });
             }
             ("br", _) if self.open.as_ref().is_some_and(|open| open.started) => {
@@ -85,11 +87,11 @@ impl Walker {
             ("img", _) => {
                 let alt = tag.alt.clone().unwrap_or_default();
                 self.ensure_open(line).links.images += 1;
-                self.start_link(tag.src.clone().unwrap_or_default(), line);
+                self.start_link(tag.src.clone().unwrap_or_default(), true, line);
                 self.push(&alt, line);
                 self.end_link();
             }
-            ("a", false) => self.start_link(tag.href.clone().unwrap_or_default(), line),
+            ("a", false) => self.start_link(tag.href.clone().unwrap_or_default(), false, line),
             ("a", true) => self.end_link(),
             _ if heading.is_some() && !tag.closing => {
                 self.begin(LeafKind::Heading(heading.unwrap_or(1)), line);

@@ -14,7 +14,9 @@
 //! GFM tables are read too. Interviewers keep rubrics and key points in tables, so each body
 //! row becomes a leaf that looks like the item of a bulleted list: its cells joined into the
 //! line the part readers already understand (`1 – Weak: Blames the teammate.`, `Caching: TTLs`,
-//! see [`CELL_SEPARATOR`]). The header row only names the columns and is left out.
+//! see [`CELL_SEPARATOR`]). The header row becomes a [`LeafKind::TableHead`] leaf: it names the
+//! columns, so the outline can tell a table of questions (`| # | Question | Answer |`) from a
+//! table of points, and reports it when it leaves it out. Every row keeps its cells apart too.
 
 use pulldown_cmark::{CodeBlockKind, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
@@ -56,6 +58,9 @@ pub(crate) enum LeafKind {
     Comment,
     /// A block that was nothing but "back to top" links; its text is only for the warning.
     BackToTop,
+    /// The header row of a table: the names of its columns, in `cells`; its `list` is the
+    /// table's, like its rows'.
+    TableHead,
 }
 
 /// How a list item was marked.
@@ -80,6 +85,8 @@ pub(crate) struct Links {
     pub images: usize,
     /// "Back to top" links taken out of the text.
     pub back_to_top: usize,
+    /// Images that are badges: linked images, or addresses of badge services.
+    pub badges: usize,
     /// Link targets of a heading or summary, kept apart so the question reads cleanly.
     pub targets: Vec<String>,
 }
@@ -109,6 +116,9 @@ pub(crate) struct Leaf {
     pub list: usize,
     /// Its links and images.
     pub links: Links,
+    /// The cells of a table row or header, trimmed (empty cells kept, so columns line up);
+    /// empty for every other leaf.
+    pub cells: Vec<String>,
 }
 
 /// The start of a line inside a paragraph.
@@ -199,6 +209,7 @@ struct Open {
     breaks: Vec<Break>,
     item: Option<(ItemMark, usize)>,
     links: Links,
+    cells: Vec<String>,
 }
 
 impl Open {
@@ -214,6 +225,7 @@ impl Open {
             breaks: Vec::new(),
             item,
             links: Links::default(),
+            cells: Vec::new(),
         }
     }
 }
@@ -228,8 +240,6 @@ struct List {
 struct Table {
     /// The id of that list.
     list: usize,
-    /// Inside the header row, whose text is left out.
-    head: bool,
     /// The cell being read: where its text starts in the row's leaf, and where the separator
     /// written before it starts (none before the row's first kept cell).
     cell: Option<(usize, Option<usize>)>,
@@ -256,8 +266,9 @@ struct Walker {
     pending_item: Option<(ItemMark, usize)>,
     /// Open emphasis and strong spans; the lead ends when the outermost closes.
     emphasis: usize,
-    /// Open links and images: where their text starts and their target.
-    links: Vec<(usize, String)>,
+    /// Open links and images: where their text starts, their target and whether it is an
+    /// image.
+    links: Vec<(usize, String, bool)>,
     /// The table being read; tables hold no blocks, so one cannot open inside another.
     table: Option<Table>,
     code: Option<Code>,
@@ -271,13 +282,6 @@ struct Walker {
 
 impl Walker {
     fn event(&mut self, event: Event<'_>, line: usize) {
-        if let Some(table) = self.table.as_mut()
-            && table.head
-        {
-            // The header row names the columns; nothing in it is a leaf.
-            table.head = !matches!(event, Event::End(TagEnd::TableHead));
-            return;
-        }
         if let Some(metadata) = self.metadata.as_mut() {
             match event {
                 Event::Text(text) => metadata.text.push_str(&text),
@@ -370,17 +374,16 @@ impl Walker {
                 self.pending_item = Some((mark, id));
             }
             Tag::Emphasis | Tag::Strong | Tag::Strikethrough => self.start_emphasis(line),
-            Tag::Link { dest_url, .. } => self.start_link(dest_url.into_string(), line),
+            Tag::Link { dest_url, .. } => self.start_link(dest_url.into_string(), false, line),
             Tag::Image { dest_url, .. } => {
                 self.ensure_open(line).links.images += 1;
-                self.start_link(dest_url.into_string(), line);
+                self.start_link(dest_url.into_string(), true, line);
             }
             Tag::BlockQuote(_) | Tag::FootnoteDefinition(_) => self.flush(),
             Tag::Table(_) => {
                 self.flush();
                 self.table = Some(Table {
                     list: self.lists_seen,
-                    head: false,
                     cell: None,
                     last_separator: None,
                 });
@@ -389,9 +392,10 @@ impl Walker {
                 self.depth += 1;
             }
             Tag::TableHead => {
-                self.flush();
-                if let Some(table) = self.table.as_mut() {
-                    table.head = true;
+                let list = self.table.as_ref().map_or(0, |table| table.list);
+                self.begin(LeafKind::TableHead, line);
+                if let Some(open) = self.open.as_mut() {
+                    open.item = Some((ItemMark::Bullet, list));
                 }
             }
             Tag::TableRow => {
@@ -434,17 +438,23 @@ impl Walker {
         }
     }
 
-    fn start_link(&mut self, target: String, line: usize) {
+    fn start_link(&mut self, target: String, image: bool, line: usize) {
         let at = self.ensure_open(line).text.len();
-        self.links.push((at, target));
+        self.links.push((at, target, image));
     }
 
     /// Ends a link or image: an anchor on the page keeps its text (or loses it, when it only
     /// says "back to top"); any other target is kept after the text, or apart for a heading.
     fn end_link(&mut self) {
-        let Some((from, target)) = self.links.pop() else {
+        let Some((from, target, image)) = self.links.pop() else {
             return;
         };
+        if image
+            && (self.links.iter().any(|link| !link.1.is_empty()) || is_badge(&target))
+            && let Some(open) = self.open.as_mut()
+        {
+            open.links.badges += 1;
+        }
         let Some(open) = self.open.as_mut() else {
             return;
         };
@@ -498,6 +508,7 @@ impl Walker {
             item,
             list,
             links: Links::default(),
+            cells: Vec::new(),
         });
     }
 
@@ -518,7 +529,7 @@ impl Walker {
             TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition => self.flush(),
             TagEnd::TableCell => self.end_cell(),
             TagEnd::TableRow => self.end_row(),
-            TagEnd::TableHead => self.flush(),
+            TagEnd::TableHead => self.end_row(),
             TagEnd::Table => {
                 self.flush();
                 self.table = None;
@@ -544,7 +555,7 @@ impl Walker {
 
     fn push(&mut self, text: &str, line: usize) {
         // `<a name=…>` anchors have no target; their text is ordinary text.
-        let inside_link = self.links.iter().any(|(_, target)| !target.is_empty());
+        let inside_link = self.links.iter().any(|(_, target, _)| !target.is_empty());
         let open = self.ensure_open(line);
         if !text.trim().is_empty() {
             open.started = true;
@@ -599,6 +610,7 @@ impl Walker {
             item,
             list,
             links,
+            cells: open.cells,
         });
     }
 }
@@ -615,6 +627,22 @@ pub(crate) fn fenced(info: &str, code: &str) -> String {
     let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest.max(2) + 1);
     format!("{fence}{info}\n{code}\n{fence}")
+}
+
+/// Whether an image address is a badge service's ("shields.io", ".../badge.svg").
+fn is_badge(target: &str) -> bool {
+    const SIGNS: [&str; 8] = [
+        "shields.io",
+        "badge",
+        "badgen",
+        "travis-ci",
+        "codecov",
+        "circleci",
+        "/workflows/",
+        "coveralls",
+    ];
+    let target = target.to_ascii_lowercase();
+    SIGNS.iter().any(|sign| target.contains(sign))
 }
 
 /// Whether a link's text only says "back to top" (or is an arrow with no words).

@@ -87,8 +87,20 @@ fn row(line: usize, text: &str, depth: usize) -> Summary {
     )
 }
 
+/// A table's header row: its cells joined like a row's, kept apart as a `TableHead`.
+fn head(line: usize, text: &str, depth: usize) -> Summary {
+    (
+        line,
+        LeafKind::TableHead,
+        text.into(),
+        None,
+        depth,
+        Some(ItemMark::Bullet),
+    )
+}
+
 #[test]
-fn table_rows_are_items_without_the_header() {
+fn table_rows_are_items_and_the_header_a_leaf_of_its_own() {
     let text = "### Rubric\n\
                     | Score | Level | What it looks like |\n\
                     |---|---|---|\n\
@@ -100,6 +112,7 @@ fn table_rows_are_items_without_the_header() {
         summary(text),
         vec![
             (1, LeafKind::Heading(3), "Rubric".into(), None, 0, None),
+            head(2, "Score – Level: What it looks like", 1),
             row(4, "1 – Weak: Blames the teammate.", 1),
             row(
                 5,
@@ -130,6 +143,7 @@ fn cells_are_joined_and_empty_ones_dropped() {
     assert_eq!(
         summary(text),
         vec![
+            head(1, "a – b: c", 1),
             row(3, "one", 1),
             row(4, "two: three", 1),
             row(5, "x: y", 1),
@@ -154,6 +168,7 @@ fn inline_formatting_in_cells() {
     assert_eq!(
         texts,
         vec![
+            ("a: b", None),
             ("1 Weak: `a | b` and docs (https://x.test)", Some("1 Weak")),
             ("plain | piped: not a lead", None),
             // The first kept cell leads the row, even after an empty one.
@@ -163,12 +178,25 @@ fn inline_formatting_in_cells() {
 }
 
 #[test]
-fn a_table_with_only_a_header_gives_nothing() {
-    assert_eq!(summary("| Score | Level |\n|---|---|\n"), vec![]);
+fn a_table_with_only_a_header_gives_the_header() {
     assert_eq!(
-        summary("| **Score** | [Level](x) |\n|---|---|\n\nText\n"),
-        vec![(4, LeafKind::Paragraph, "Text".into(), None, 0, None)]
+        summary("| Score | Level |\n|---|---|\n"),
+        vec![head(1, "Score: Level", 1)]
     );
+    let found = leaves("| **Score** | [Level](x) |\n|---|---|\n\nText\n");
+    assert_eq!(found[0].cells, ["Score", "Level (x)"]);
+    assert_eq!(
+        (found[1].line, found[1].kind, found[1].text.as_str()),
+        (4, LeafKind::Paragraph, "Text")
+    );
+}
+
+#[test]
+fn cells_are_kept_apart_empty_ones_too() {
+    let found = leaves("| # | Question | Answer |\n|---|---|---|\n| 1 | What is `x`? | |\n");
+    assert_eq!(found[0].cells, ["#", "Question", "Answer"]);
+    assert_eq!(found[1].cells, ["1", "What is `x`?", ""]);
+    assert_eq!(found[0].list, found[1].list);
 }
 
 #[test]
@@ -201,6 +229,7 @@ fn tables_after_labels_and_inside_lists() {
                 0,
                 None
             ),
+            head(2, "Point: Why", 1),
             row(4, "Idempotency: reruns", 1),
             (
                 6,
@@ -210,6 +239,7 @@ fn tables_after_labels_and_inside_lists() {
                 1,
                 Some(ItemMark::Bullet)
             ),
+            head(8, "a", 2),
             row(10, "inner", 2),
             (
                 11,
@@ -222,9 +252,9 @@ fn tables_after_labels_and_inside_lists() {
         ]
     );
     // Each table is a list of its own, apart from the list around it.
-    assert_ne!(found[1].list, found[3].list);
-    assert_ne!(found[3].list, found[2].list);
-    assert_eq!(found[2].list, found[4].list);
+    assert_ne!(found[2].list, found[5].list);
+    assert_ne!(found[5].list, found[3].list);
+    assert_eq!(found[3].list, found[6].list);
 }
 
 #[test]
