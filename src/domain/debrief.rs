@@ -181,6 +181,18 @@ pub struct SharedQuestion {
 }
 
 impl SharedQuestion {
+    /// How many panelists asked it (an answer marked "not asked" does not count).
+    pub fn askers(&self) -> usize {
+        let mut who: Vec<usize> = self
+            .answers
+            .iter()
+            .filter(|a| a.answer.outcome != Outcome::NotAsked)
+            .map(|a| a.panelist)
+            .collect();
+        who.dedup();
+        who.len()
+    }
+
     /// Highest score minus lowest among the rated answers, 0 with fewer than two.
     pub fn spread(&self) -> f64 {
         let scores: Vec<f64> = self
@@ -683,11 +695,7 @@ fn shared_questions(panelists: &[Panelist]) -> Vec<SharedQuestion> {
     let mut shared: Vec<SharedQuestion> = groups
         .into_iter()
         .map(|(_, group)| group)
-        .filter(|group| {
-            let mut who: Vec<usize> = group.answers.iter().map(|a| a.panelist).collect();
-            who.dedup();
-            who.len() > 1
-        })
+        .filter(|group| group.askers() > 1)
         .collect();
     // Stable: questions the panel rated alike keep the plans' order.
     shared.sort_by(|a, b| b.spread().total_cmp(&a.spread()));
@@ -866,5 +874,19 @@ mod tests {
         assert_eq!(debrief.shared_questions.len(), 3);
         assert_eq!(debrief.shared_questions[0].prompt, "Why  us?");
         assert_eq!(debrief.shared_questions[0].spread(), 2.0);
+        assert_eq!(debrief.shared_questions[0].askers(), 2);
+
+        // A question both skipped was asked by nobody: it is not shown side by side.
+        let mut one = evaluation("Ann", [3, 3], Recommendation::Yes);
+        one.answers[1].outcome = Outcome::NotAsked;
+        let mut two = evaluation("Bo", [3, 3], Recommendation::Yes);
+        two.answers[1].outcome = Outcome::NotAsked;
+        let debrief = assemble(vec![("a".into(), one), ("b".into(), two)]).unwrap();
+        let prompts: Vec<&str> = debrief
+            .shared_questions
+            .iter()
+            .map(|q| q.prompt.as_str())
+            .collect();
+        assert_eq!(prompts, ["Prompt of a"]);
     }
 }

@@ -206,17 +206,18 @@ impl Composer<'_, '_> {
             .collect()
     }
 
-    /// A rounded box outlined in `colour` with `text` in it in bold, its right edge at `right`,
+    /// A rounded box outlined in a colour with `text` in it in bold at a size (`style`), its
+    /// right edge at `right`,
     /// centred in the band from `top`, `band` high: the marks for drafts and broken seals.
     fn outlined_badge(
         &mut self,
         text: &str,
-        colour: Colour,
+        style: (Colour, f32),
         right: f32,
         top: f32,
         band: f32,
     ) -> Vec<Item> {
-        let (shape, label) = badge(self.fonts, text, colour, right, top, band);
+        let (shape, label) = badge(self.fonts, text, style, right, top, band);
         vec![shape, label]
     }
 
@@ -378,7 +379,7 @@ const BADGE_SIZE: f32 = 8.5;
 fn badge(
     fonts: &mut Fonts<'_>,
     text: &str,
-    colour: Colour,
+    (colour, size): (Colour, f32),
     right: f32,
     top: f32,
     band: f32,
@@ -386,11 +387,11 @@ fn badge(
     const PAD: f32 = 7.0;
     let spans = [Span::new(text, Style::Bold, colour)];
     let room = (right - s::MARGIN - 2.0 * PAD).max(10.0);
-    let line = wrap::shortened(fonts, &spans, BADGE_SIZE, room, 1)
+    let line = wrap::shortened(fonts, &spans, size, room, 1)
         .into_iter()
         .next()
         .unwrap_or_default();
-    let height = BADGE_SIZE * s::LINE_HEIGHT + 4.0;
+    let height = size * s::LINE_HEIGHT + 4.0;
     let width = line.width + 2.0 * PAD;
     let x = right - width;
     let box_top = top + (band - height).max(0.0) / 2.0;
@@ -403,7 +404,7 @@ fn badge(
         fill: None,
         stroke: Some((colour, 1.0)),
     });
-    let text = text_line(fonts, &line, x + PAD, box_top + 2.0, BADGE_SIZE);
+    let text = text_line(fonts, &line, x + PAD, box_top + 2.0, size);
     (shape, Item::Text(text))
 }
 
@@ -430,7 +431,8 @@ pub fn page_marks(
         for (index, mark) in marks.iter().enumerate() {
             let top = frame.top - band * (index as f32 + 1.0) - 2.0;
             let right = frame.left() + frame.body_width();
-            let (shape, text) = badge(fonts, &mark.text, mark.colour, right, top, band);
+            let style = (mark.colour, BADGE_SIZE);
+            let (shape, text) = badge(fonts, &mark.text, style, right, top, band);
             page.items.push(shape);
             if let Item::Text(mut line) = text {
                 line.footer = true;

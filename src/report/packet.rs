@@ -114,10 +114,7 @@ fn lay_out(debrief: &Debrief, options: &ReportOptions, fonts: &mut fonts::Fonts<
         let report = content::Report::new(&panelist.evaluation, &section_options);
         let blocks = compose::compose(&report, fonts, frame);
         let section = layout::paginate(&blocks, frame);
-        let label = format!(
-            " · Debrief packet · {}’s evaluation, {}",
-            panelist.label, report.seal
-        );
+        let label = format!(" · {}’s evaluation, {}", panelist.label, report.seal);
         shown.extend(std::iter::repeat_n(BTreeSet::from([index]), section.len()));
         sections.extend(std::iter::repeat_n(label, section.len()));
         pages.extend(section);

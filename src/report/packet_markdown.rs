@@ -79,10 +79,7 @@ fn write_packet(out: &mut String, debrief: &Debrief, options: &ReportOptions) ->
         writeln!(out, "|---|{}---|", ":---:|".repeat(names.len()))?;
         for row in &debrief.grid {
             let cells: Vec<String> = row.cells.iter().map(|&c| cell_text(c)).collect();
-            let mut agreement = agreement_text(row);
-            if row.split_yes_no {
-                agreement.push_str(", raters split yes/no");
-            }
+            let agreement = agreement_text(row);
             writeln!(
                 out,
                 "| {} | {} | {} |",
@@ -132,7 +129,10 @@ fn write_packet(out: &mut String, debrief: &Debrief, options: &ReportOptions) ->
                 inline(&panelist.label),
                 inline(&content::outcome_label(&entry.answer))
             )?;
-            block(out, &entry.answer.notes, "No notes.")?;
+            let skipped = entry.answer.outcome == crate::domain::Outcome::NotAsked;
+            if !(skipped && entry.answer.notes.trim().is_empty()) {
+                block(out, &entry.answer.notes, "No notes.")?;
+            }
         }
     }
 

@@ -18,12 +18,12 @@ impl Composer<'_, '_> {
         );
         if let (Some(mark), Some(first)) = (report.title_mark, rows.first_mut()) {
             let colour = match mark {
-                content::TitleMark::Draft => s::SECONDARY,
+                content::TitleMark::Draft => s::TEXT,
                 content::TitleMark::Changed => s::ERROR,
             };
             let height = first.height;
             let right = self.left + self.width;
-            let badge = self.outlined_badge(mark.label(), colour, right, 0.0, height);
+            let badge = self.outlined_badge(mark.label(), (colour, 11.0), right, 0.0, height);
             first.items.extend(badge);
         }
         if !report.plan_title.is_empty() {

@@ -458,7 +458,8 @@ pub fn fill_with_lines(page: &mut Page, frame: Frame) {
         })
         .fold(frame.top, f32::max);
     let mut y = bottom + LINE_SPACING;
-    while y <= frame.bottom {
+    // The last line stays clear of the footer.
+    while y <= frame.bottom - 6.0 {
         page.items
             .push(writing_line(frame.left(), frame.body_width(), y));
         y += LINE_SPACING;

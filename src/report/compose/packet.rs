@@ -70,10 +70,8 @@ pub fn gap_reasons(debrief: &Debrief, cells: &[Cell]) -> String {
 
 /// The heading line of a shared question: "API design · asked by 3 · ratings 3.0 apart".
 pub fn shared_heading(question: &SharedQuestion) -> String {
-    let mut who: Vec<usize> = question.answers.iter().map(|a| a.panelist).collect();
-    who.dedup();
     let spread = question.spread();
-    let mut heading = format!("{} · asked by {}", question.competency, who.len());
+    let mut heading = format!("{} · asked by {}", question.competency, question.askers());
     if spread > 0.0 {
         heading.push_str(&format!(" · ratings {spread:.1} apart"));
     }
@@ -528,23 +526,6 @@ impl Composer<'_, '_> {
                     ));
                 }
             }
-            if row.split_yes_no {
-                let (x, width) = columns[last];
-                let top = PADDING + used;
-                let (note, height) = self.stack(
-                    &[Span::new(
-                        "raters split yes/no",
-                        Style::Regular,
-                        s::SECONDARY,
-                    )],
-                    size - 1.0,
-                    x,
-                    top,
-                    width,
-                );
-                items.extend(note);
-                used += height;
-            }
             let height = PADDING * 2.0 + used;
             if agreement == Agreement::Split {
                 // A quiet band behind the rows the committee should talk about first.
@@ -694,9 +675,12 @@ impl Composer<'_, '_> {
                     keep_with_next: true,
                     ..Block::whole(rows, 8.0)
                 });
-                self.indented(NOTES_INDENT, |composer| {
-                    composer.text_or(&entry.answer.notes, "No notes.");
-                });
+                let skipped = entry.answer.outcome == crate::domain::Outcome::NotAsked;
+                if !(skipped && entry.answer.notes.trim().is_empty()) {
+                    self.indented(NOTES_INDENT, |composer| {
+                        composer.text_or(&entry.answer.notes, "No notes.");
+                    });
+                }
                 tags.resize(self.blocks.len(), vec![entry.panelist]);
             }
         }
