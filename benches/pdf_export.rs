@@ -124,5 +124,95 @@ fn export_multilingual(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, export, export_multilingual);
+/// A panel of six interviewers for one candidate: the first uses [`evaluation`] as it is, the
+/// others the same plan's questions (as a panel that shares a plan does) with their own
+/// ratings, notes, summary and recommendation.
+fn panel(count: usize) -> Vec<(String, Evaluation)> {
+    let names = [
+        "Jörg Šimić",
+        "Ann Okafor",
+        "Bo Lindqvist",
+        "Cy Mbeki",
+        "Dee Ruiz",
+        "Eve Marsh",
+    ];
+    names
+        .iter()
+        .enumerate()
+        .map(|(n, name)| {
+            let mut evaluation = evaluation(count);
+            if n > 0 {
+                evaluation.interviewer = (*name).into();
+                evaluation.summary = format!("{name}: {}", evaluation.summary);
+                evaluation.recommendation = Some(Recommendation::ALL[n % 4]);
+                for (i, answer) in evaluation.answers.iter_mut().enumerate() {
+                    answer.outcome = Outcome::Rated(1 + ((i + n) % 4) as u8);
+                    answer.notes = format!("{name}, question {i}. {}", answer.notes);
+                }
+            }
+            (format!("interviewer-{n}.ron"), evaluation)
+        })
+        .collect()
+}
+
+/// The debrief packet of six evaluations of 15 questions against exporting one of them; the
+/// target is a packet in at most four times the export's time.
+fn export_packet(c: &mut Criterion) {
+    let options = ReportOptions::default();
+    let single = evaluation(15);
+    let Ok(debrief) = onsite::domain::debrief::assemble(panel(15)) else {
+        return;
+    };
+    if let Ok(output) = report::debrief_pdf(&debrief, &options) {
+        eprintln!(
+            "packet of 6 × 15: {} pages, {} bytes",
+            output.pages,
+            output.bytes.len()
+        );
+    }
+    let mut group = c.benchmark_group("debrief_packet");
+    group
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(10));
+    group.bench_function("one evaluation, 15 questions", |b| {
+        b.iter(|| report::pdf(black_box(&single), &options))
+    });
+    group.bench_function("packet, 6 evaluations × 15 questions", |b| {
+        b.iter(|| report::debrief_pdf(black_box(&debrief), &options))
+    });
+    group.finish();
+
+    // The machine is shared: the two medians above may be taken under different loads. Timing
+    // the two alternately gives a ratio both saw the same load for.
+    if std::env::args().any(|arg| arg == "--bench") {
+        let time = |f: &dyn Fn()| {
+            let start = std::time::Instant::now();
+            f();
+            start.elapsed().as_secs_f64()
+        };
+        let (mut one, mut packet) = (Vec::new(), Vec::new());
+        for _ in 0..30 {
+            one.push(time(&|| {
+                let _ = black_box(report::pdf(black_box(&single), &options));
+            }));
+            packet.push(time(&|| {
+                let _ = black_box(report::debrief_pdf(black_box(&debrief), &options));
+            }));
+        }
+        let median = |mut v: Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            v[v.len() / 2]
+        };
+        let (one, packet) = (median(one), median(packet));
+        eprintln!(
+            "alternating medians: one export {:.1} ms, packet {:.1} ms, ratio {:.2}",
+            one * 1e3,
+            packet * 1e3,
+            packet / one
+        );
+    }
+}
+
+criterion_group!(benches, export, export_multilingual, export_packet);
 criterion_main!(benches);

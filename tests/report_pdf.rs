@@ -75,12 +75,18 @@ fn body_text(pages: &[String], candidate: &str) -> String {
         .iter()
         .enumerate()
         .map(|(i, page)| {
-            let footer = format!(
-                "{candidate} · Onsite evaluation · page {} of {total}",
+            // "candidate · Onsite evaluation · what the seal says · page X of Y"
+            let start = format!("{candidate} · Onsite evaluation · ");
+            let end = format!(" · page {} of {total}", i + 1);
+            let from = page.find(&start);
+            let to = page.find(&end);
+            assert!(
+                from.is_some() && to > from,
+                "page {} lacks its footer",
                 i + 1
             );
-            assert!(page.contains(&footer), "page {} lacks its footer", i + 1);
-            squeeze(&page.replace(&footer, ""))
+            let (from, to) = (from.unwrap(), to.unwrap() + end.len());
+            squeeze(&format!("{}{}", &page[..from], &page[to..]))
         })
         .collect()
 }

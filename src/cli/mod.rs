@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod committee;
 mod export;
 mod files;
 mod import;
@@ -66,6 +67,40 @@ pub enum Command {
         /// File format to write.
         #[arg(long, value_enum, default_value_t = FormatArg::Pdf)]
         format: FormatArg,
+    },
+    /// Combine several interviewers' evaluations of one candidate into a debrief packet for
+    /// the hiring committee: who said what, the competency grid with the widest disagreement
+    /// first, gaps, shared questions side by side, then each evaluation in full. Never
+    /// includes private notes.
+    Debrief {
+        /// The evaluation files (shared copies or the interviewers' own).
+        #[arg(required = true, value_name = "EVALUATION")]
+        evaluations: Vec<PathBuf>,
+        /// Where to write the packet.
+        #[arg(short, long, value_name = "PACKET")]
+        output: PathBuf,
+        /// Paper size of the PDF.
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+        /// File format to write.
+        #[arg(long, value_enum, default_value_t = FormatArg::Pdf)]
+        format: FormatArg,
+    },
+    /// Print a plan as an interview kit: a PDF with a cover and agenda, and per question its
+    /// prompt, key points and rubric to tick and lined space for notes.
+    Kit {
+        /// The plan file.
+        #[arg(value_name = "PLAN")]
+        plan: PathBuf,
+        /// Where to write the kit.
+        #[arg(short, long, value_name = "KIT.pdf")]
+        output: PathBuf,
+        /// Pack files the plan's questions come from, besides the library's packs.
+        #[arg(long = "pack", value_name = "PACK.ron")]
+        packs: Vec<PathBuf>,
+        /// Paper size of the PDF.
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
     },
     /// Import questions from a Markdown or plain-text document into a pack file; prints what it
     /// found ("42 questions · 17 follow-ups · 3 rubrics · 5 warnings") and every warning.
@@ -197,6 +232,18 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
             out,
             err,
         ),
+        Command::Debrief {
+            evaluations,
+            output,
+            paper,
+            format,
+        } => committee::debrief(&evaluations, &output, paper.into(), format.into(), out, err),
+        Command::Kit {
+            plan,
+            output,
+            packs,
+            paper,
+        } => committee::kit(&plan, &packs, &output, paper.into(), out, err),
         Command::Import {
             file,
             output,

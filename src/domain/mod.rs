@@ -4,6 +4,7 @@
 //! storage, import, report and UI layers can all build on it and the rules stay testable.
 
 mod competency;
+pub mod debrief;
 mod evaluation;
 mod field;
 pub mod limits;
@@ -16,6 +17,7 @@ pub mod seal;
 pub mod validate;
 
 pub use competency::{Competency, CompetencyVocabulary};
+pub use debrief::{Debrief, DebriefError, Panelist};
 pub use evaluation::{Answer, Evaluation, EvaluationStatus, Outcome, Recommendation};
 pub use field::{FieldShape, QuestionField};
 pub use pack::{Level, Question, QuestionPack};

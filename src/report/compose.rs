@@ -5,7 +5,14 @@
 //! question follows, then the general notes and, when asked for, the private notes.
 
 mod front;
+mod kit;
+mod packet;
 mod question;
+
+pub use kit::{KIT_TITLE, fill_with_lines};
+pub use packet::{
+    PACKET_TITLE, agreement_text, cell_text, date_range, gap_reasons, score_text, shared_heading,
+};
 
 use super::content::{self, Report};
 use super::fonts::{Fonts, Style};
@@ -63,6 +70,52 @@ pub fn compose(report: &Report, fonts: &mut Fonts<'_>, frame: Frame) -> Vec<Bloc
         composer.paragraphs(private, s::BODY_SIZE, s::TEXT, 4.0);
     }
     composer.blocks
+}
+
+/// Lays out the debrief packet's own pages (before the evaluations in full), with, for each
+/// block, the panelists whose ratings it shows.
+pub fn packet(
+    debrief: &crate::domain::Debrief,
+    zone: &jiff::tz::TimeZone,
+    fonts: &mut Fonts<'_>,
+    frame: Frame,
+) -> (Vec<Block>, Vec<Vec<usize>>) {
+    let mut composer = Composer {
+        fonts,
+        left: frame.left(),
+        width: frame.body_width(),
+        blocks: Vec::new(),
+    };
+    let mut tags = Vec::new();
+    composer.packet(debrief, zone, &mut tags);
+    tags.resize(composer.blocks.len(), Vec::new());
+    (composer.blocks, tags)
+}
+
+/// Lays out an interview kit: the cover, then each question's blocks, then the closing page,
+/// each a list of blocks that starts on a new page.
+pub fn kit(
+    plan: &crate::domain::InterviewPlan,
+    entries: &[crate::domain::ResolvedEntry],
+    fonts: &mut Fonts<'_>,
+    frame: Frame,
+) -> Vec<Vec<Block>> {
+    let mut composer = Composer {
+        fonts,
+        left: frame.left(),
+        width: frame.body_width(),
+        blocks: Vec::new(),
+    };
+    let mut sections = Vec::new();
+    composer.kit_cover(plan, entries);
+    sections.push(std::mem::take(&mut composer.blocks));
+    for (index, entry) in entries.iter().enumerate() {
+        composer.kit_question(index + 1, entries.len(), entry);
+        sections.push(std::mem::take(&mut composer.blocks));
+    }
+    composer.kit_closing();
+    sections.push(composer.blocks);
+    sections
 }
 
 /// Where a line in a column from `x`, `width` wide, starts: right-to-left paragraphs are
@@ -153,6 +206,21 @@ impl Composer<'_, '_> {
             .collect()
     }
 
+    /// A rounded box outlined in a colour with `text` in it in bold at a size (`style`), its
+    /// right edge at `right`,
+    /// centred in the band from `top`, `band` high: the marks for drafts and broken seals.
+    fn outlined_badge(
+        &mut self,
+        text: &str,
+        style: (Colour, f32),
+        right: f32,
+        top: f32,
+        band: f32,
+    ) -> Vec<Item> {
+        let (shape, label) = badge(self.fonts, text, style, right, top, band);
+        vec![shape, label]
+    }
+
     /// A row that is just a thin rule, `at` points below its top.
     fn rule_row(&self, at: f32, height: f32) -> Row {
         Row {
@@ -240,11 +308,17 @@ impl Composer<'_, '_> {
     }
 }
 
-/// Adds "candidate · Onsite evaluation · page X of Y" to the foot of every page, centred in
-/// the band below the body. A very long name is shortened so the page number always shows.
-/// A page with characters no font could draw says so above its footer, so a reader knows
-/// the empty boxes stand for something.
-pub fn footers(pages: &mut [Page], candidate: &str, fonts: &mut Fonts<'_>, frame: Frame) {
+/// Adds "candidate · Onsite evaluation · sealed … · page X of Y" to the foot of every page,
+/// centred in the band below the body: `name`, then `suffix(page index, page count)`. A very
+/// long name is shortened so the rest always shows. A page with characters no font could draw
+/// says so above its footer, so a reader knows the empty boxes stand for something.
+pub fn footers(
+    pages: &mut [Page],
+    candidate: &str,
+    suffix: &dyn Fn(usize, usize) -> String,
+    fonts: &mut Fonts<'_>,
+    frame: Frame,
+) {
     let total = pages.len();
     let size = s::FOOTER_SIZE;
     let top = frame.height - s::MARGIN - size * s::LINE_HEIGHT;
@@ -255,9 +329,8 @@ pub fn footers(pages: &mut [Page], candidate: &str, fonts: &mut Fonts<'_>, frame
     );
     for (index, page) in pages.iter_mut().enumerate() {
         let missing = boxes_on(page);
-        let full = content::footer(candidate, index + 1, total);
-        let suffix = full.get(candidate.len()..).unwrap_or_default();
-        let suffix_spans = [Span::new(suffix, Style::Regular, s::SECONDARY)];
+        let suffix = suffix(index, total);
+        let suffix_spans = [Span::new(&suffix, Style::Regular, s::SECONDARY)];
         let suffix_width = wrap::width_of(fonts, &suffix_spans, size);
         let room = (frame.body_width() - suffix_width).max(0.0);
         let name_spans = [Span::new(candidate, Style::Regular, s::SECONDARY)];
@@ -269,7 +342,7 @@ pub fn footers(pages: &mut [Page], candidate: &str, fonts: &mut Fonts<'_>, frame
                 .next()
                 .unwrap_or_default()
         };
-        // "name · Onsite evaluation · page …" is an English sentence whatever the name.
+        // "name · Onsite evaluation · …" is an English sentence whatever the name.
         line.rtl = false;
         line.append(wrap::one_line(
             fonts,
@@ -294,6 +367,77 @@ pub fn footers(pages: &mut [Page], candidate: &str, fonts: &mut Fonts<'_>, frame
             let mut text = text_line(fonts, &line, x, top - note_size * s::LINE_HEIGHT, note_size);
             text.footer = true;
             page.items.push(Item::Text(text));
+        }
+    }
+}
+
+/// Size of the text in a mark's badge.
+const BADGE_SIZE: f32 = 8.5;
+
+/// A rounded box outlined in `colour` with `text` in bold, right edge at `right`, centred in
+/// the band from `top`, `band` high; the text is shortened to fit the body width.
+fn badge(
+    fonts: &mut Fonts<'_>,
+    text: &str,
+    (colour, size): (Colour, f32),
+    right: f32,
+    top: f32,
+    band: f32,
+) -> (Item, Item) {
+    const PAD: f32 = 7.0;
+    let spans = [Span::new(text, Style::Bold, colour)];
+    let room = (right - s::MARGIN - 2.0 * PAD).max(10.0);
+    let line = wrap::shortened(fonts, &spans, size, room, 1)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    let height = size * s::LINE_HEIGHT + 4.0;
+    let width = line.width + 2.0 * PAD;
+    let x = right - width;
+    let box_top = top + (band - height).max(0.0) / 2.0;
+    let shape = Item::Shape(super::layout::Shape {
+        x,
+        top: box_top,
+        width,
+        height,
+        radius: 4.0,
+        fill: None,
+        stroke: Some((colour, 1.0)),
+    });
+    let text = text_line(fonts, &line, x + PAD, box_top + 2.0, size);
+    (shape, Item::Text(text))
+}
+
+/// A mark at the top of a page: a draft in the packet, a broken seal on the pages that show
+/// that interviewer's ratings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageMark {
+    /// What it says.
+    pub text: String,
+    /// Its colour: secondary for a draft, the error red for a broken seal.
+    pub colour: Colour,
+}
+
+/// Draws each page's marks in the top margin, right-aligned, one per line going up from the
+/// body; they are furniture like the footer, so copying the body text leaves them out.
+pub fn page_marks(
+    pages: &mut [Page],
+    marks: &[Vec<PageMark>],
+    fonts: &mut Fonts<'_>,
+    frame: Frame,
+) {
+    let band = BADGE_SIZE * s::LINE_HEIGHT + 6.0;
+    for (page, marks) in pages.iter_mut().zip(marks) {
+        for (index, mark) in marks.iter().enumerate() {
+            let top = frame.top - band * (index as f32 + 1.0) - 2.0;
+            let right = frame.left() + frame.body_width();
+            let style = (mark.colour, BADGE_SIZE);
+            let (shape, text) = badge(fonts, &mark.text, style, right, top, band);
+            page.items.push(shape);
+            if let Item::Text(mut line) = text {
+                line.footer = true;
+                page.items.push(Item::Text(line));
+            }
         }
     }
 }

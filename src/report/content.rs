@@ -3,8 +3,11 @@
 //! The PDF and the Markdown export both render this one model, so they cannot drift apart in
 //! content: a field added here shows up in both or fails to compile in both.
 
+use jiff::tz::TimeZone;
+
 use crate::domain::scoring::{self, CompetencyScore, Completeness};
-use crate::domain::{Answer, Evaluation, Outcome, Recommendation};
+use crate::domain::seal::short_seal;
+use crate::domain::{Answer, Evaluation, Outcome, Recommendation, SealState};
 
 use super::ReportOptions;
 use super::format;
@@ -95,6 +98,45 @@ pub struct Report {
     pub general_notes: String,
     /// Private notes, only when the options ask for them.
     pub private_notes: Option<String>,
+    /// What the seal says, as the footer prints it ("sealed 3f2a·9c1d·0b7e").
+    pub seal: String,
+    /// The mark beside the title when the evaluation is not what the committee should rely on:
+    /// a draft, or changed after it was submitted.
+    pub title_mark: Option<TitleMark>,
+}
+
+/// A mark beside the title of page 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TitleMark {
+    /// Not submitted.
+    Draft,
+    /// Changed since it was submitted.
+    Changed,
+}
+
+impl TitleMark {
+    /// The words of the mark.
+    pub fn label(self) -> &'static str {
+        match self {
+            TitleMark::Draft => "Draft · not submitted",
+            TitleMark::Changed => "Changed after submission",
+        }
+    }
+}
+
+/// What a seal says, in the words of the footer: "sealed 3f2a·9c1d·0b7e", "not submitted —
+/// draft", "changed since it was submitted on 24 Nov 2026" or "submitted before seals
+/// existed".
+pub fn seal_text(state: &SealState, zone: &TimeZone) -> String {
+    match state {
+        SealState::NotSubmitted => "not submitted — draft".to_owned(),
+        SealState::Unsealed { .. } => "submitted before seals existed".to_owned(),
+        SealState::Intact { seal, .. } => format!("sealed {}", short_seal(seal)),
+        SealState::Changed { at } => format!(
+            "changed since it was submitted on {}",
+            crate::domain::debrief::day(*at, zone)
+        ),
+    }
 }
 
 /// The mark of a key point the candidate covered.
@@ -164,20 +206,32 @@ pub fn missing_note(count: usize) -> String {
     )
 }
 
-/// The footer of page `page` of `pages`.
-pub fn footer(candidate: &str, page: usize, pages: usize) -> String {
-    format!("{candidate} · Onsite evaluation · page {page} of {pages}")
+/// The footer of page `page` of `pages` of an evaluation whose seal reads `seal`.
+pub fn footer(candidate: &str, seal: &str, page: usize, pages: usize) -> String {
+    format!("{candidate}{}", footer_suffix(seal, page, pages))
+}
+
+/// The footer after the candidate's name.
+pub fn footer_suffix(seal: &str, page: usize, pages: usize) -> String {
+    format!(" · Onsite evaluation · {seal} · page {page} of {pages}")
 }
 
 impl Report {
     /// Gathers what the report says about `evaluation`.
     pub fn new(evaluation: &Evaluation, options: &ReportOptions) -> Self {
         let zone = &options.time_zone;
+        let seal = evaluation.seal_state();
         let status = match (evaluation.status, evaluation.submitted_at) {
             (crate::domain::EvaluationStatus::Submitted, Some(at)) => {
                 format!("Submitted {}", format::date_time(at, zone))
             }
+            (crate::domain::EvaluationStatus::InProgress, _) => "In progress (draft)".to_owned(),
             (status, _) => status.label().to_owned(),
+        };
+        let status = if matches!(seal, SealState::Changed { .. }) {
+            format!("{status}; changed since")
+        } else {
+            status
         };
         let field = |label, value| Field { label, value };
         let header = [
@@ -225,6 +279,12 @@ impl Report {
             private_notes: (options.include_private_notes
                 && !evaluation.private_notes.trim().is_empty())
             .then(|| evaluation.private_notes.clone()),
+            seal: seal_text(&seal, zone),
+            title_mark: match seal {
+                SealState::NotSubmitted => Some(TitleMark::Draft),
+                SealState::Changed { .. } => Some(TitleMark::Changed),
+                SealState::Unsealed { .. } | SealState::Intact { .. } => None,
+            },
         }
     }
 }

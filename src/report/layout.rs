@@ -5,6 +5,7 @@
 //! reader sees the page. The drawing step flips them for PDF.
 
 use std::collections::BTreeSet;
+use std::ops::Range;
 
 use super::fonts::{Fonts, Slot};
 use super::style::{self, Colour};
@@ -360,7 +361,14 @@ impl Frame {
 
 /// Flows `blocks` onto pages.
 pub fn paginate(blocks: &[Block], frame: Frame) -> Vec<Page> {
+    paginate_spans(blocks, frame).0
+}
+
+/// Flows `blocks` onto pages, and says for each block which pages its rows landed on (as a
+/// range of page indices), so marks that belong to a block's content can follow it.
+pub fn paginate_spans(blocks: &[Block], frame: Frame) -> (Vec<Page>, Vec<Range<usize>>) {
     let mut pages = vec![Page::default()];
+    let mut spans = Vec::with_capacity(blocks.len());
     let mut y = frame.top;
     for (index, block) in blocks.iter().enumerate() {
         let gap = if y > frame.top {
@@ -375,6 +383,7 @@ pub fn paginate(blocks: &[Block], frame: Frame) -> Vec<Page> {
             y += gap;
         }
         let count = block.rows.len();
+        let mut first = pages.len() - 1;
         for (row_index, row) in block.rows.iter().enumerate() {
             let fits = |height: f32| y + height <= frame.bottom;
             // Keep the last two rows of a longer block together, so a page never starts with
@@ -391,11 +400,15 @@ pub fn paginate(blocks: &[Block], frame: Frame) -> Vec<Page> {
                     y += header.height;
                 }
             }
+            if row_index == 0 {
+                first = pages.len() - 1;
+            }
             place(&mut pages, row, y);
             y += row.height;
         }
+        spans.push(first..pages.len());
     }
-    pages
+    (pages, spans)
 }
 
 /// Height needed at the bottom of a page for `blocks[index]` to start there: its opening,
@@ -485,5 +498,15 @@ mod tests {
         };
         let pages = paginate(&[table], frame());
         assert_eq!(rows_per_page(&pages), [10, 6]);
+    }
+
+    #[test]
+    fn spans_say_which_pages_each_block_is_on() {
+        let first = Block::flowing(vec![row(10.0); 8], 0.0);
+        let second = Block::flowing(vec![row(10.0); 6], 0.0);
+        let third = Block::whole(vec![row(10.0); 2], 0.0);
+        let (pages, spans) = paginate_spans(&[first, second, third], frame());
+        assert_eq!(pages.len(), 2);
+        assert_eq!(spans, [0..1, 0..2, 1..2]);
     }
 }

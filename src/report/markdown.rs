@@ -7,14 +7,23 @@ use super::format;
 
 /// Renders `report` as CommonMark.
 pub fn render(report: &Report) -> String {
+    render_section(report, content::TITLE, 0)
+}
+
+/// Renders `report` as a section of a longer document: titled `title`, every heading `depth`
+/// levels deeper than in a document of its own.
+pub fn render_section(report: &Report, title: &str, depth: usize) -> String {
     let mut out = String::new();
     // Writing to a String cannot fail; the results are ignored on purpose.
-    let _ = write_report(&mut out, report);
+    let _ = write_report(&mut out, report, title, depth);
     out
 }
 
-fn write_report(out: &mut String, report: &Report) -> std::fmt::Result {
-    writeln!(out, "# {}", content::TITLE)?;
+fn write_report(out: &mut String, report: &Report, title: &str, depth: usize) -> std::fmt::Result {
+    let h1 = "#".repeat(depth + 1);
+    let h2 = "#".repeat(depth + 2);
+    let h3 = "#".repeat(depth + 3);
+    writeln!(out, "{h1} {}", inline(title))?;
     if !report.plan_title.is_empty() {
         writeln!(out, "\n{}", inline(&report.plan_title))?;
     }
@@ -22,8 +31,12 @@ fn write_report(out: &mut String, report: &Report) -> std::fmt::Result {
     for field in report.header.iter().flatten() {
         writeln!(out, "- **{}:** {}", field.label, inline(&field.value))?;
     }
+    writeln!(out, "- **Seal:** {}", inline(&report.seal))?;
+    if let Some(mark) = report.title_mark {
+        writeln!(out, "\n**{}**", mark.label())?;
+    }
 
-    writeln!(out, "\n## Recommendation\n")?;
+    writeln!(out, "\n{h2} Recommendation\n")?;
     let score = report
         .score
         .map_or_else(|| "not scored".to_owned(), format::score);
@@ -34,10 +47,10 @@ fn write_report(out: &mut String, report: &Report) -> std::fmt::Result {
         content::counts_line(&report.completeness)
     )?;
 
-    writeln!(out, "\n## Interviewer’s summary\n")?;
+    writeln!(out, "\n{h2} Interviewer’s summary\n")?;
     block(out, &report.summary, "No summary written.")?;
 
-    writeln!(out, "\n## Competencies\n")?;
+    writeln!(out, "\n{h2} Competencies\n")?;
     if report.competencies.is_empty() {
         writeln!(out, "No questions in this evaluation.")?;
     } else {
@@ -50,7 +63,7 @@ fn write_report(out: &mut String, report: &Report) -> std::fmt::Result {
         }
     }
 
-    writeln!(out, "\n## Question overview\n")?;
+    writeln!(out, "\n{h2} Question overview\n")?;
     if report.overview.is_empty() {
         writeln!(out, "No questions in this evaluation.")?;
     } else {
@@ -72,13 +85,13 @@ fn write_report(out: &mut String, report: &Report) -> std::fmt::Result {
     }
 
     if !report.questions.is_empty() {
-        writeln!(out, "\n## Questions in detail")?;
+        writeln!(out, "\n{h2} Questions in detail")?;
     }
     let total = report.questions.len();
     for question in &report.questions {
         writeln!(
             out,
-            "\n### Question {} of {total} · {}\n",
+            "\n{h3} Question {} of {total} · {}\n",
             question.number,
             inline(&question.competency)
         )?;
@@ -118,10 +131,10 @@ fn write_report(out: &mut String, report: &Report) -> std::fmt::Result {
         block(out, &question.notes, "No notes.")?;
     }
 
-    writeln!(out, "\n## General notes\n")?;
+    writeln!(out, "\n{h2} General notes\n")?;
     block(out, &report.general_notes, "No general notes.")?;
     if let Some(private) = &report.private_notes {
-        writeln!(out, "\n## Private notes\n")?;
+        writeln!(out, "\n{h2} Private notes\n")?;
         writeln!(
             out,
             "*For the interviewer only: included in this export on request.*\n"
@@ -133,7 +146,7 @@ fn write_report(out: &mut String, report: &Report) -> std::fmt::Result {
 
 /// Free text kept as typed: paragraphs stay paragraphs and single line breaks become hard
 /// breaks.
-fn block(out: &mut String, text: &str, empty: &str) -> std::fmt::Result {
+pub(super) fn block(out: &mut String, text: &str, empty: &str) -> std::fmt::Result {
     if text.trim().is_empty() {
         return writeln!(out, "{empty}");
     }
@@ -163,7 +176,7 @@ fn block(out: &mut String, text: &str, empty: &str) -> std::fmt::Result {
 }
 
 /// Escapes the characters that would otherwise turn text into emphasis, code or HTML.
-fn inline(text: &str) -> String {
+pub(super) fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(c, '\\' | '`' | '*' | '_' | '<') {
@@ -194,7 +207,7 @@ fn line_start(line: &str) -> String {
 }
 
 /// Table cell text: one line, pipes escaped.
-fn cell(text: &str) -> String {
+pub(super) fn cell(text: &str) -> String {
     inline(&text.split_whitespace().collect::<Vec<_>>().join(" ")).replace('|', "\\|")
 }
 

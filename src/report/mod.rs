@@ -1,4 +1,6 @@
-//! Reports: a finished evaluation as a PDF for the hiring committee, or as Markdown.
+//! Reports: a finished evaluation as a PDF for the hiring committee, or as Markdown; the
+//! debrief packet that puts a whole panel's evaluations together; the printable interview kit
+//! of a plan.
 //!
 //! Everything here is a pure function of the evaluation and the options — no file I/O, no
 //! egui — except [`system_fallback_fonts`], which looks for installed fonts and whose result
@@ -20,9 +22,12 @@ mod draw_text;
 pub mod fonts;
 pub mod format;
 mod inline;
+mod kit;
 pub mod layout;
 mod markdown;
 mod pack_markdown;
+mod packet;
+mod packet_markdown;
 mod paragraph;
 mod shape;
 pub mod style;
@@ -38,8 +43,11 @@ use crate::domain::Evaluation;
 
 pub use draw::PdfError;
 pub use fonts::{FallbackFont, FontError};
+pub use kit::{kit_layout, kit_pdf};
 pub use layout::{Item, Layout, Page, Paper, TextLine};
 pub use pack_markdown::pack_to_markdown;
+pub use packet::{debrief_layout, debrief_missing_characters, debrief_pdf};
+pub use packet_markdown::debrief_markdown;
 pub use system_fonts::{HanVariant, system_fallback_fonts, system_fallback_fonts_for};
 
 /// The file formats an evaluation can be exported in, shared by the command line and the
@@ -163,18 +171,44 @@ fn fonts_for<'o>(
     evaluation: &Evaluation,
     options: &'o ReportOptions,
 ) -> Result<fonts::Fonts<'o>, FontError> {
+    let texts: Vec<&str> = evaluation_texts(evaluation).collect();
+    fonts_for_texts(&texts, options)
+}
+
+/// The faces of a document whose free text is `texts`, with Han shaped in the variant the
+/// options or the text call for.
+fn fonts_for_texts<'o>(
+    texts: &[&str],
+    options: &'o ReportOptions,
+) -> Result<fonts::Fonts<'o>, FontError> {
     let mut fonts = fonts::Fonts::new(&options.fallback_fonts)?;
-    let has_han = |text: &str| {
+    let has_han = |text: &&str| {
         text.chars()
             .any(|c| unicode_script::UnicodeScript::script(&c) == unicode_script::Script::Han)
     };
-    if evaluation_texts(evaluation).any(has_han) {
-        let characters: BTreeSet<char> =
-            evaluation_texts(evaluation).flat_map(str::chars).collect();
+    if texts.iter().any(has_han) {
+        let characters: BTreeSet<char> = texts.iter().flat_map(|t| t.chars()).collect();
         let variant = HanVariant::for_text(&characters, options.language.as_deref());
         fonts.han = variant.language_tag().parse().ok();
     }
     Ok(fonts)
+}
+
+/// The laid-out document of `pages`, with what the fonts found missing.
+fn finished(pages: Vec<Page>, frame: layout::Frame, fonts: &fonts::Fonts<'_>) -> Layout {
+    Layout {
+        width: frame.width,
+        height: frame.height,
+        margin: style::MARGIN,
+        body_bottom: frame.bottom,
+        pages,
+        missing_characters: fonts.missing().clone(),
+        fonts: fonts
+            .faces()
+            .iter()
+            .map(|face| face.family.clone())
+            .collect(),
+    }
 }
 
 /// The free text of an evaluation: where scripts other than Latin come from.
@@ -250,18 +284,8 @@ fn lay_out(
     let frame = layout::Frame::new(options.paper);
     let blocks = compose::compose(&report, fonts, frame);
     let mut pages = layout::paginate(&blocks, frame);
-    compose::footers(&mut pages, &report.candidate, fonts, frame);
-    Layout {
-        width: frame.width,
-        height: frame.height,
-        margin: style::MARGIN,
-        body_bottom: frame.bottom,
-        pages,
-        missing_characters: fonts.missing().clone(),
-        fonts: fonts
-            .faces()
-            .iter()
-            .map(|face| face.family.clone())
-            .collect(),
-    }
+    let seal = &report.seal;
+    let suffix = |index: usize, total: usize| content::footer_suffix(seal, index + 1, total);
+    compose::footers(&mut pages, &report.candidate, &suffix, fonts, frame);
+    finished(pages, frame, fonts)
 }

@@ -36,6 +36,8 @@ pub const TRACK: Colour = Colour::hex(0xEAECF0);
 pub const BAR: Colour = Colour::hex(0x475467);
 /// Links (web addresses), the one accent colour.
 pub const ACCENT: Colour = Colour::hex(0x2E5AAC);
+/// Errors and warnings: a broken seal (the Strong no red, which DESIGN keeps for errors too).
+pub const ERROR: Colour = Colour::hex(0xB42318);
 /// Text on a coloured badge.
 pub const WHITE: Colour = Colour::hex(0xFFFFFF);
 

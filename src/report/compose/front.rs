@@ -16,6 +16,16 @@ impl Composer<'_, '_> {
             self.left,
             self.width,
         );
+        if let (Some(mark), Some(first)) = (report.title_mark, rows.first_mut()) {
+            let colour = match mark {
+                content::TitleMark::Draft => s::TEXT,
+                content::TitleMark::Changed => s::ERROR,
+            };
+            let height = first.height;
+            let right = self.left + self.width;
+            let badge = self.outlined_badge(mark.label(), (colour, 11.0), right, 0.0, height);
+            first.items.extend(badge);
+        }
         if !report.plan_title.is_empty() {
             rows.extend(self.rows(
                 &[Span::new(&report.plan_title, Style::Regular, s::SECONDARY)],

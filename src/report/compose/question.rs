@@ -140,7 +140,13 @@ impl Composer<'_, '_> {
     }
 
     /// A list entry: `mark` in the margin, `text` wrapped with a hanging indent.
-    fn list_item(&mut self, mark: &str, mark_colour: Colour, text: &str, colour: Colour) {
+    pub(super) fn list_item(
+        &mut self,
+        mark: &str,
+        mark_colour: Colour,
+        text: &str,
+        colour: Colour,
+    ) {
         let mut rows = self.rows(
             &Self::with_code(text, Style::Regular, colour),
             s::BODY_SIZE,
@@ -155,7 +161,8 @@ impl Composer<'_, '_> {
             LIST_INDENT,
         );
         if let Some(first) = rows.first_mut() {
-            first.items.extend(mark_items);
+            // The mark first, so text copied from the PDF reads "• item", not "item line •".
+            first.items.splice(0..0, mark_items);
         }
         self.push(Block::flowing(rows, 2.0));
     }

@@ -1,0 +1,212 @@
+//! `onsite debrief` and `onsite kit`: the hiring committee's packet from a panel's
+//! evaluations, and a plan printed for interviewing on paper.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+use super::{library, report};
+use crate::domain::debrief::{self, DebriefError};
+use crate::domain::{Evaluation, InterviewPlan, QuestionPack};
+use crate::report::{self as reports, ExportFormat, Paper, PdfOutput, ReportOptions};
+use crate::storage::{self, Visibility, bundled_packs};
+
+/// The label of each file in messages and in the packet: its name, or the path as given when
+/// two files share a name.
+fn labels(paths: &[PathBuf]) -> Vec<String> {
+    let name = |path: &Path| {
+        path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    };
+    paths
+        .iter()
+        .map(|path| {
+            let own = name(path);
+            let shared = paths.iter().filter(|other| name(other) == own).count() > 1;
+            if shared {
+                path.display().to_string()
+            } else {
+                own
+            }
+        })
+        .collect()
+}
+
+/// Options for a PDF or Markdown made now, in the system's time zone.
+fn options(paper: Paper) -> ReportOptions {
+    ReportOptions {
+        paper,
+        time_zone: jiff::tz::TimeZone::system(),
+        created_at: Some(jiff::Timestamp::now()),
+        ..ReportOptions::default()
+    }
+}
+
+/// Warns about characters no font could draw.
+fn warn_missing(pdf: &PdfOutput, err: &mut dyn Write) -> std::io::Result<()> {
+    if pdf.missing_characters.is_empty() {
+        return Ok(());
+    }
+    let list: Vec<String> = pdf
+        .missing_characters
+        .iter()
+        .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+        .collect();
+    writeln!(
+        err,
+        "warning: no installed font can draw {} character(s); they show as empty boxes \
+         (the footer of each page with some says so): {}",
+        list.len(),
+        list.join(", ")
+    )
+}
+
+fn wrote(out: &mut dyn Write, output: &Path, pages: Option<usize>) -> std::io::Result<()> {
+    match pages {
+        Some(1) => writeln!(out, "wrote {} (1 page)", output.display()),
+        Some(pages) => writeln!(out, "wrote {} ({pages} pages)", output.display()),
+        None => writeln!(out, "wrote {}", output.display()),
+    }
+}
+
+/// Combines evaluations into a debrief packet.
+pub(super) fn debrief(
+    paths: &[PathBuf],
+    output: &Path,
+    paper: Paper,
+    format: ExportFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let mut evaluations = Vec::new();
+    let mut bad = false;
+    for (path, label) in paths.iter().zip(labels(paths)) {
+        match storage::load::<Evaluation>(path) {
+            Ok(evaluation) => evaluations.push((label, evaluation)),
+            Err(error) => {
+                report(err, &error)?;
+                bad = true;
+            }
+        }
+    }
+    if bad {
+        return Ok(ExitCode::FAILURE);
+    }
+    let debrief = match debrief::assemble(evaluations) {
+        Ok(debrief) => debrief,
+        Err(error @ DebriefError::DifferentCandidates { .. }) => {
+            writeln!(err, "error: {error}")?;
+            writeln!(
+                err,
+                "a debrief packet is about one candidate: give only that candidate's evaluations"
+            )?;
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(error) => {
+            writeln!(err, "error: {error}")?;
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let mut options = options(paper);
+    for warning in &debrief.warnings {
+        writeln!(err, "warning: {}", warning.describe(&options.time_zone))?;
+    }
+    if debrief.panelists.len() == 1 {
+        writeln!(
+            err,
+            "warning: only one evaluation: the packet has nobody to compare it with"
+        )?;
+    }
+    let (bytes, pages) = match format {
+        ExportFormat::Markdown => (
+            reports::debrief_markdown(&debrief, &options).into_bytes(),
+            None,
+        ),
+        ExportFormat::Pdf => {
+            let missing = reports::debrief_missing_characters(&debrief, &options)?;
+            if !missing.is_empty() {
+                options.fallback_fonts = reports::system_fallback_fonts(&missing);
+            }
+            let pdf = reports::debrief_pdf(&debrief, &options)?;
+            warn_missing(&pdf, err)?;
+            (pdf.bytes, Some(pdf.pages))
+        }
+    };
+    storage::write_atomic(output, &bytes, Visibility::Private)
+        .with_context(|| format!("cannot write {}", output.display()))?;
+    wrote(out, output, pages)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints a plan as an interview kit. Packs given with `--pack` come before the library's, so
+/// a plan can be printed with packs that are not installed.
+pub(super) fn kit(
+    path: &Path,
+    pack_paths: &[PathBuf],
+    output: &Path,
+    paper: Paper,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let plan: InterviewPlan = match storage::load(path) {
+        Ok(plan) => plan,
+        Err(error) => {
+            report(err, &error)?;
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let mut packs: Vec<QuestionPack> = Vec::new();
+    for pack_path in pack_paths {
+        match storage::load::<QuestionPack>(pack_path) {
+            Ok(pack) => packs.push(pack),
+            Err(error) => {
+                report(err, &error)?;
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    }
+    let known = match library(err)? {
+        Some(library) => library.packs(),
+        None => bundled_packs(),
+    };
+    packs.extend(
+        known
+            .items
+            .into_iter()
+            .map(|entry| std::sync::Arc::unwrap_or_clone(entry.pack)),
+    );
+    let entries = match plan.resolve(&packs) {
+        Ok(entries) => entries,
+        Err(missing) => {
+            for reference in &missing {
+                writeln!(
+                    err,
+                    "error: {}: the plan asks question `{}` of pack `{}`, which no known pack has",
+                    path.display(),
+                    reference.question,
+                    reference.pack
+                )?;
+            }
+            writeln!(
+                err,
+                "install the pack in the library, or name its file with --pack"
+            )?;
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let mut options = options(paper);
+    let missing = reports::kit_layout(&plan, &entries, &options)?.missing_characters;
+    if !missing.is_empty() {
+        options.fallback_fonts = reports::system_fallback_fonts(&missing);
+    }
+    let pdf = reports::kit_pdf(&plan, &entries, &options)?;
+    warn_missing(&pdf, err)?;
+    storage::write_atomic(output, &pdf.bytes, Visibility::Shared)
+        .with_context(|| format!("cannot write {}", output.display()))?;
+    wrote(out, output, Some(pdf.pages))?;
+    Ok(ExitCode::SUCCESS)
+}
