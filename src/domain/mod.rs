@@ -12,6 +12,7 @@ mod plan;
 mod problem;
 mod rubric;
 pub mod scoring;
+pub mod time;
 pub mod validate;
 
 pub use competency::{Competency, CompetencyVocabulary};
@@ -19,6 +20,7 @@ pub use evaluation::{Answer, Evaluation, EvaluationStatus, Outcome, Recommendati
 pub use field::{FieldShape, QuestionField};
 pub use pack::{Level, Question, QuestionPack};
 pub use plan::{InterviewPlan, PlanEntry, PlanQuestion, QuestionRef, ResolvedEntry, lookup};
+pub use problem::{QUOTE_CHARS, shorten};
 pub use rubric::{Rubric, RubricLevel};
 
 /// The newest file format this version of Onsite reads and writes.

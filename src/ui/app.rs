@@ -971,7 +971,7 @@ impl OnsiteApp {
                 continue;
             }
             match report.result {
-                Ok(()) => {
+                Ok(_) => {
                     session.saved_revision = session.saved_revision.max(report.revision);
                     session.save_error = None;
                     session.retry_at = None;
@@ -1257,7 +1257,7 @@ fn pack_save_path(state: &AppState, editor: &PackEditor) -> Result<PathBuf, Stri
 fn start_autosaver(state: &mut AppState, ctx: &egui::Context) -> Option<Autosaver> {
     // A finished save wakes the UI so "Saved" or an error shows at once.
     let ctx = ctx.clone();
-    match Autosaver::start(move || ctx.request_repaint()) {
+    match Autosaver::for_library(state.library.clone(), move || ctx.request_repaint()) {
         Ok(saver) => Some(saver),
         Err(error) => {
             state.error(format!("Cannot start saving in the background: {error}"));
@@ -1394,7 +1394,7 @@ impl eframe::App for EframeApp {
 
 /// Opens the library, or explains why it could not (the app still runs with bundled packs).
 pub fn open_library() -> (Option<Library>, Option<String>) {
-    match Library::open_default() {
+    match Library::open_default_locked() {
         Ok(library) => (Some(library), None),
         Err(error) => (
             None,
