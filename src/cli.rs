@@ -1,9 +1,11 @@
 //! The `onsite` command line: subcommands over the same library functions the window uses.
 //!
 //! Output goes to writers passed in, so tests can run a subcommand and read what it printed.
+//! Every message is made [`terminal_safe`] first: file names, ids and titles come from files
+//! anyone may have written.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -11,6 +13,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::domain::QuestionPack;
 use crate::domain::validate::validate_plan;
 use crate::report::{ExportFormat, Paper};
+use crate::storage::lock::{self, LibraryLock, LockAttempt};
 use crate::storage::{
     AnyFile, Library, LoadError, PackOrigin, bundled_packs, bundled_vocabulary, format, load_any,
 };
@@ -139,8 +142,44 @@ pub enum PackFormatArg {
     Md,
 }
 
-/// Runs a subcommand, printing results to `out` and problems to `err`.
+/// `text` made safe to print on a terminal: control characters other than line breaks, and
+/// the invisible characters that reorder text, are shown escaped (`\u{1b}`), so a file's
+/// title cannot clear the screen, retitle the terminal or disguise what a line says.
+pub fn terminal_safe(text: &str) -> String {
+    let mut safe = String::with_capacity(text.len());
+    for c in text.chars() {
+        let reorders = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}');
+        if (c.is_control() && c != '\n') || reorders {
+            safe.extend(c.escape_unicode());
+        } else {
+            safe.push(c);
+        }
+    }
+    safe
+}
+
+/// Prints `text` and a line break, made [`terminal_safe`].
+fn say(to: &mut dyn Write, text: impl std::fmt::Display) -> std::io::Result<()> {
+    writeln!(to, "{}", terminal_safe(&text.to_string()))
+}
+
+/// Runs a subcommand, printing results to `out` and problems to `err`. An error that stops
+/// the command is printed to `err` too, and makes the exit code a failure.
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    match run_command(command, out, err) {
+        Ok(code) => Ok(code),
+        Err(error) => {
+            say(err, format_args!("error: {error:#}"))?;
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn run_command(
+    command: Command,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
     match command {
         Command::Open { file } => crate::ui::run(Some(file)).map(|()| ExitCode::SUCCESS),
         Command::Packs => list_packs(out, err),
@@ -183,9 +222,39 @@ fn library(err: &mut dyn Write) -> anyhow::Result<Option<Library>> {
     match Library::open_default() {
         Ok(library) => Ok(Some(library)),
         Err(error) => {
-            writeln!(err, "warning: cannot open the library folder: {error}")?;
+            say(
+                err,
+                format_args!("warning: cannot open the library folder: {error}"),
+            )?;
             Ok(None)
         }
+    }
+}
+
+/// The library's lock, held while the command writes `output` inside the library folder;
+/// `Ok(None)` when `output` is outside it (or there is no library). An error says why the
+/// write must not happen: an Onsite window has the library.
+fn claim_library_for(output: &Path) -> anyhow::Result<Option<LibraryLock>> {
+    let Some(root) = Library::default_root().and_then(|root| root.canonicalize().ok()) else {
+        return Ok(None);
+    };
+    let folder = match output.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let Ok(folder) = folder.canonicalize() else {
+        return Ok(None);
+    };
+    if !folder.starts_with(&root) {
+        return Ok(None);
+    }
+    match lock::try_lock(&root)? {
+        LockAttempt::Acquired(held) => Ok(Some(held)),
+        LockAttempt::Unsupported => Ok(None),
+        LockAttempt::HeldElsewhere(holder) => anyhow::bail!(
+            "{}: not written: the library is open in {holder}; close that window first, or write the file outside the library folder",
+            output.display()
+        ),
     }
 }
 
@@ -194,40 +263,44 @@ fn list_packs(out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCo
         Some(library) => library.packs(),
         None => bundled_packs(),
     };
-    let id_width = loaded
+    // Escaped first, so the columns line up with what the terminal shows.
+    let rows: Vec<[String; 4]> = loaded
         .items
         .iter()
-        .map(|e| e.pack.id.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(2);
-    let title_width = loaded
-        .items
-        .iter()
-        .map(|e| e.pack.title.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(5);
+        .map(|entry| {
+            let source = match &entry.origin {
+                PackOrigin::Bundled => "bundled".to_owned(),
+                PackOrigin::User(path) => format!("user ({})", path.display()),
+            };
+            [
+                terminal_safe(&entry.pack.id),
+                terminal_safe(&entry.pack.title),
+                entry.pack.questions.len().to_string(),
+                terminal_safe(&source),
+            ]
+        })
+        .collect();
+    let width = |column: usize, heading: &str| {
+        rows.iter()
+            .map(|row| row[column].chars().count())
+            .chain([heading.chars().count()])
+            .max()
+            .unwrap_or(0)
+    };
+    let (id_width, title_width) = (width(0, "ID"), width(1, "TITLE"));
     writeln!(
         out,
         "{:id_width$}  {:title_width$}  {:>9}  SOURCE",
         "ID", "TITLE", "QUESTIONS"
     )?;
-    for entry in &loaded.items {
-        let source = match &entry.origin {
-            PackOrigin::Bundled => "bundled".to_owned(),
-            PackOrigin::User(path) => format!("user ({})", path.display()),
-        };
+    for [id, title, questions, source] in &rows {
         writeln!(
             out,
-            "{:id_width$}  {:title_width$}  {:>9}  {source}",
-            entry.pack.id,
-            entry.pack.title,
-            entry.pack.questions.len()
+            "{id:id_width$}  {title:title_width$}  {questions:>9}  {source}"
         )?;
     }
     for error in &loaded.errors {
-        writeln!(err, "error: {error}")?;
+        report(err, error)?;
     }
     Ok(if loaded.errors.is_empty() {
         ExitCode::SUCCESS
@@ -289,14 +362,14 @@ fn validate(
                         (vocabulary.competencies.len(), "competencies")
                     }
                 };
-                writeln!(out, "ok: {} ({count} {noun})", path.display())?;
+                say(out, format_args!("ok: {} ({count} {noun})", path.display()))?;
                 if let (AnyFile::Pack(pack), Some(vocabulary)) = (&file, &vocabulary) {
                     let warnings = vocabulary.warnings(pack);
                     if !warnings.is_empty() {
                         let text = format::read_text(path)?;
                         let located = format::invalid(path, &text, warnings);
                         for line in located.to_string().lines() {
-                            writeln!(err, "warning: {line}")?;
+                            say(err, format_args!("warning: {line}"))?;
                         }
                     }
                 }
@@ -308,7 +381,10 @@ fn validate(
         }
     }
     if bad > 0 {
-        writeln!(err, "{bad} of {} files have errors", files.len())?;
+        say(
+            err,
+            format_args!("{bad} of {} files have errors", files.len()),
+        )?;
         Ok(ExitCode::FAILURE)
     } else {
         Ok(ExitCode::SUCCESS)
@@ -317,7 +393,7 @@ fn validate(
 
 fn report(err: &mut dyn Write, error: &LoadError) -> std::io::Result<()> {
     for line in error.to_string().lines() {
-        writeln!(err, "error: {line}")?;
+        say(err, format_args!("error: {line}"))?;
     }
     Ok(())
 }
@@ -363,21 +439,27 @@ fn export(
                 .iter()
                 .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
                 .collect();
-            writeln!(
+            say(
                 err,
-                "warning: no installed font can draw {} character(s); they show as empty boxes: {}",
-                list.len(),
-                list.join(", ")
+                format_args!(
+                    "warning: no installed font can draw {} character(s); they show as empty boxes: {}",
+                    list.len(),
+                    list.join(", ")
+                ),
             )?;
         }
         (pdf.bytes, Some(pdf.pages))
     };
+    let _held = claim_library_for(output)?;
     crate::storage::write_atomic(output, &bytes, crate::storage::Visibility::Private)
         .with_context(|| format!("cannot write {}", output.display()))?;
     match pages {
-        Some(1) => writeln!(out, "wrote {} (1 page)", output.display())?,
-        Some(pages) => writeln!(out, "wrote {} ({pages} pages)", output.display())?,
-        None => writeln!(out, "wrote {}", output.display())?,
+        Some(1) => say(out, format_args!("wrote {} (1 page)", output.display()))?,
+        Some(pages) => say(
+            out,
+            format_args!("wrote {} ({pages} pages)", output.display()),
+        )?,
+        None => say(out, format_args!("wrote {}", output.display()))?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -391,21 +473,25 @@ fn import(
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     if output.exists() && !force {
-        writeln!(
+        say(
             err,
-            "error: {} already exists; use --force to replace it",
-            output.display()
+            format_args!(
+                "error: {} already exists; use --force to replace it",
+                output.display()
+            ),
         )?;
         return Ok(ExitCode::FAILURE);
     }
     let text = match crate::storage::format::read_document(file) {
         Ok((text, replaced)) => {
             if replaced {
-                writeln!(
+                say(
                     err,
-                    "warning: {}: {}",
-                    file.display(),
-                    crate::storage::format::NOT_UTF8_REPLACED
+                    format_args!(
+                        "warning: {}: {}",
+                        file.display(),
+                        crate::storage::format::NOT_UTF8_REPLACED
+                    ),
                 )?;
             }
             text
@@ -418,25 +504,45 @@ fn import(
     let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let imported = crate::import::from_document(name, &text, &options);
     for warning in &imported.warnings {
-        writeln!(
+        say(
             err,
-            "warning: {}:{}: {warning}",
-            file.display(),
-            warning.line
+            format_args!("warning: {}:{}: {warning}", file.display(), warning.line),
         )?;
     }
     let count = imported.pack.questions.len();
     if count == 0 {
-        writeln!(
+        say(
             err,
-            "error: no questions found in {}; nothing written",
-            file.display()
+            format_args!(
+                "error: no questions found in {}; nothing written",
+                file.display()
+            ),
         )?;
         return Ok(ExitCode::FAILURE);
     }
+    // Onsite never writes a file it would refuse to read.
+    let problems = crate::domain::validate::validate_pack(&imported.pack);
+    if !problems.is_empty() {
+        for problem in problems.iter().take(format::MAX_SHOWN_PROBLEMS) {
+            say(err, format_args!("error: {}: {problem}", output.display()))?;
+        }
+        say(
+            err,
+            format_args!(
+                "error: the pack from {} would not load ({} problems); nothing written",
+                file.display(),
+                problems.len()
+            ),
+        )?;
+        return Ok(ExitCode::FAILURE);
+    }
+    let _held = claim_library_for(output)?;
     crate::storage::save(output, &imported.pack, crate::storage::Visibility::Shared)?;
     let noun = if count == 1 { "question" } else { "questions" };
-    writeln!(out, "wrote {} ({count} {noun})", output.display())?;
+    say(
+        out,
+        format_args!("wrote {} ({count} {noun})", output.display()),
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -466,7 +572,13 @@ fn export_pack(
         match known.items.into_iter().find(|entry| entry.pack.id == id) {
             Some(entry) => entry.pack,
             None => {
-                writeln!(err, "error: {id}: no such file, and no pack has that id")?;
+                say(
+                    err,
+                    format_args!(
+                        "error: {}: no such file, and no pack has that id",
+                        crate::domain::shorten(&id)
+                    ),
+                )?;
                 return Ok(ExitCode::FAILURE);
             }
         }
@@ -474,13 +586,14 @@ fn export_pack(
     let text = crate::report::pack_to_markdown(&pack);
     match output {
         Some(output) => {
+            let _held = claim_library_for(output)?;
             crate::storage::write_atomic(
                 output,
                 text.as_bytes(),
                 crate::storage::Visibility::Shared,
             )
             .with_context(|| format!("cannot write {}", output.display()))?;
-            writeln!(out, "wrote {}", output.display())?;
+            say(out, format_args!("wrote {}", output.display()))?;
         }
         None => out.write_all(text.as_bytes())?,
     }

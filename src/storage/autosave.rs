@@ -132,6 +132,7 @@ impl Autosaver {
             library,
             retry,
             pending: BTreeMap::new(),
+            given_up: BTreeMap::new(),
         };
         thread::Builder::new()
             .name("onsite-autosave".into())
@@ -157,7 +158,8 @@ impl Autosaver {
     }
 
     /// Tries every waiting save now (failed ones too) and waits for the attempts, at most
-    /// `timeout`. Returns whether every save queued so far has landed.
+    /// `timeout`. Returns whether the newest revision of every evaluation queued so far has
+    /// landed.
     pub fn flush(&self, timeout: Duration) -> bool {
         let (done_tx, done_rx) = mpsc::channel();
         if self.jobs.send(Job::Flush(done_tx)).is_err() {
@@ -171,6 +173,9 @@ struct Worker {
     library: Option<Library>,
     retry: Duration,
     pending: BTreeMap<PathBuf, Pending>,
+    /// Paths whose newest revision failed in a way retrying cannot fix, until a newer one
+    /// lands: a flush must not say everything is on disk.
+    given_up: BTreeMap<PathBuf, u64>,
 }
 
 impl Worker {
@@ -195,8 +200,9 @@ impl Worker {
             if self.attempt(force, reports) {
                 wake();
             }
+            let all_landed = self.pending.is_empty() && self.given_up.is_empty();
             for done in flushes {
-                let _ = done.send(self.pending.is_empty());
+                let _ = done.send(all_landed);
             }
             if stopping {
                 return;
@@ -254,6 +260,11 @@ impl Worker {
                 Some(wait) => job.not_before = Instant::now() + wait,
                 None => {
                     self.pending.remove(path);
+                    if result.is_ok() {
+                        self.given_up.remove(path);
+                    } else {
+                        self.given_up.insert(path.clone(), revision);
+                    }
                 }
             }
             // The UI may have gone; then nobody needs the report.

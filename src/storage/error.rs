@@ -121,7 +121,8 @@ struct InvalidDisplay<'a> {
 
 impl fmt::Display for InvalidDisplay<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, located) in self.problems.iter().enumerate() {
+        let shown = super::format::MAX_SHOWN_PROBLEMS;
+        for (i, located) in self.problems.iter().enumerate().take(shown) {
             if i > 0 {
                 writeln!(f)?;
             }
@@ -130,6 +131,14 @@ impl fmt::Display for InvalidDisplay<'_> {
                 write!(f, ":{line}:{column}")?;
             }
             write!(f, ": {}", located.problem)?;
+        }
+        if let Some(more) = self.problems.len().checked_sub(shown).filter(|&n| n > 0) {
+            write!(
+                f,
+                "\n{}: … and {more} more problem{}",
+                self.path.display(),
+                if more == 1 { "" } else { "s" }
+            )?;
         }
         Ok(())
     }

@@ -23,13 +23,13 @@ use ron::extensions::Extensions;
 use ron::options::Options;
 use ron::ser::PrettyConfig;
 use serde::Serialize;
-use serde::de::{self, DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde::de::DeserializeOwned;
 
 use super::atomic::{Visibility, write_atomic};
 use super::error::{LoadError, LocatedProblem, SaveError};
 use super::guard::{self, Check, Saved};
 pub use super::locate::line_column;
-use super::locate::{find_field, locate};
+use super::locate::locate;
 use super::read::{BYTE_ORDER_MARK, read_bytes};
 pub use super::read::{
     MAX_FILE_BYTES, NOT_UTF8_REPLACED, decode, read_document, read_text, too_large,
@@ -327,7 +327,7 @@ pub fn parse<T: RonFile>(path: &Path, text: &str) -> Result<T, LoadError> {
         Err(error) => {
             // A newer file may fail to parse only because it has fields we do not know; say
             // so rather than report the first unknown field.
-            if let Some(found) = probe_format(text, T::KIND)
+            if let Some(found) = probe_format(text)
                 && found > FORMAT_VERSION
             {
                 return Err(newer(path, text, found));
@@ -345,8 +345,7 @@ pub fn parse<T: RonFile>(path: &Path, text: &str) -> Result<T, LoadError> {
         return Err(newer(path, text, format));
     }
     if format == 0 {
-        let (line, column) =
-            find_field(text, 0, text.len(), "format").map_or((1, 1), |at| line_column(text, at));
+        let (line, column) = format_position(text);
         return Err(LoadError::Syntax {
             path: path.to_owned(),
             line,
@@ -439,8 +438,7 @@ fn escape_controls(text: &str) -> String {
 }
 
 fn newer(path: &Path, text: &str, found: u32) -> LoadError {
-    let (line, column) =
-        find_field(text, 0, text.len(), "format").map_or((1, 1), |at| line_column(text, at));
+    let (line, column) = format_position(text);
     LoadError::NewerFormat {
         path: path.to_owned(),
         line,
@@ -448,6 +446,11 @@ fn newer(path: &Path, text: &str, found: u32) -> LoadError {
         found,
         supported: FORMAT_VERSION,
     }
+}
+
+/// Line and column of the file's `format` field (1:1 if it has none).
+fn format_position(text: &str) -> (usize, usize) {
+    scan::top_level_field(text, "format").map_or((1, 1), |at| line_column(text, at))
 }
 
 /// Builds an `Invalid` error, tracing the first [`MAX_SHOWN_PROBLEMS`] problems to a line and
@@ -469,40 +472,10 @@ pub fn invalid(path: &Path, text: &str, problems: Vec<Problem>) -> LoadError {
     }
 }
 
-/// Reads only the `format` field of a file, skipping everything else.
-fn probe_format(text: &str, kind: FileKind) -> Option<u32> {
-    struct Probe(&'static str);
-    struct ProbeVisitor;
-
-    impl<'de> Visitor<'de> for ProbeVisitor {
-        type Value = Option<u32>;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a struct with a `format` field")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<u32>, A::Error> {
-            let mut format = None;
-            while let Some(key) = map.next_key::<String>()? {
-                if key == "format" {
-                    format = Some(map.next_value::<u32>()?);
-                } else {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-            Ok(format)
-        }
-    }
-
-    impl<'de> DeserializeSeed<'de> for Probe {
-        type Value = Option<u32>;
-        fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Option<u32>, D::Error> {
-            d.deserialize_struct(self.0, &["format"], ProbeVisitor)
-        }
-    }
-
-    options()
-        .from_str_seed(text, Probe(kind.struct_name()))
-        .ok()
-        .flatten()
+/// The `format` a file declares, read from its text alone: a file that fails to parse may be
+/// newer. (Asking ron to skip everything else took minutes on some hostile files.)
+fn probe_format(text: &str) -> Option<u32> {
+    scan::top_level_number(text, "format").and_then(|n| u32::try_from(n).ok())
 }
 
 /// The kind a file declares by the name it starts with, skipping comments (nested ones too)

@@ -11,7 +11,7 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError, Weak};
 use std::time::SystemTime;
 
 use super::atomic::{Visibility, create_private_dir, remove_stale_temporaries};
@@ -191,13 +191,18 @@ impl Library {
     pub fn open_locked(root: impl Into<PathBuf>) -> io::Result<Self> {
         let root = root.into();
         create_private_dir(&root)?;
-        let access = match lock::try_lock(&root) {
-            Ok(LockAttempt::Acquired(held)) => Access::Exclusive(Arc::new(held)),
-            Ok(LockAttempt::Unsupported) => Access::Unlocked,
-            Ok(LockAttempt::HeldElsewhere(holder)) => {
-                Access::ReadOnly(ReadOnlyReason::InUse(holder))
-            }
-            Err(error) => Access::ReadOnly(ReadOnlyReason::CannotLock(error.to_string())),
+        // This process may have the lock already (another window of the same process shares
+        // the one writer): asking again must not make it read-only.
+        let access = match held_lock(&root) {
+            Some(held) => Access::Exclusive(held),
+            None => match lock::try_lock(&root) {
+                Ok(LockAttempt::Acquired(held)) => Access::Exclusive(remember_held(&root, held)),
+                Ok(LockAttempt::Unsupported) => Access::Unlocked,
+                Ok(LockAttempt::HeldElsewhere(holder)) => {
+                    Access::ReadOnly(ReadOnlyReason::InUse(holder))
+                }
+                Err(error) => Access::ReadOnly(ReadOnlyReason::CannotLock(error.to_string())),
+            },
         };
         let library = Self { root, access };
         match &library.access {
@@ -410,6 +415,27 @@ impl Library {
             None => Ok(()),
         }
     }
+}
+
+/// Locks this process holds, by library folder, while any library uses them.
+static HELD: Mutex<Vec<(PathBuf, Weak<LibraryLock>)>> = Mutex::new(Vec::new());
+
+fn held_lock(root: &Path) -> Option<Arc<LibraryLock>> {
+    let root = std::path::absolute(root).ok()?;
+    HELD.lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .iter()
+        .filter(|(held, _)| *held == root)
+        .find_map(|(_, lock)| lock.upgrade())
+}
+
+fn remember_held(root: &Path, lock: LibraryLock) -> Arc<LibraryLock> {
+    let lock = Arc::new(lock);
+    let root = std::path::absolute(root).unwrap_or_else(|_| root.to_owned());
+    let mut held = HELD.lock().unwrap_or_else(PoisonError::into_inner);
+    held.retain(|(_, lock)| lock.strong_count() > 0);
+    held.push((root, Arc::downgrade(&lock)));
+    lock
 }
 
 /// Makes an existing `evaluations/` folder owner-only, as a new one is: its file names carry

@@ -8,8 +8,10 @@
 /// half a dozen levels an Onsite file uses.
 pub const MAX_NESTING: usize = 128;
 
-/// Byte offset of the first opening bracket nested deeper than [`MAX_NESTING`], if any.
-pub fn too_deep(text: &str) -> Option<usize> {
+/// Calls `visit` with the offset and nesting depth of every byte of `text` that is outside
+/// strings, characters and comments (an opening bracket counts at its own, deeper level),
+/// until `visit` returns something or the text ends.
+fn walk<T>(text: &str, mut visit: impl FnMut(usize, usize) -> Option<T>) -> Option<T> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut at = 0;
@@ -17,8 +19,8 @@ pub fn too_deep(text: &str) -> Option<usize> {
         match bytes[at] {
             b'(' | b'[' | b'{' => {
                 depth += 1;
-                if depth > MAX_NESTING {
-                    return Some(at);
+                if let Some(found) = visit(at, depth) {
+                    return Some(found);
                 }
                 at += 1;
             }
@@ -29,11 +31,46 @@ pub fn too_deep(text: &str) -> Option<usize> {
             _ => match skip_literal_or_comment(bytes, at) {
                 Skipped::To(next) => at = next,
                 Skipped::Unterminated => return None,
-                Skipped::Nothing => at += 1,
+                Skipped::Nothing => {
+                    if let Some(found) = visit(at, depth) {
+                        return Some(found);
+                    }
+                    at += 1;
+                }
             },
         }
     }
     None
+}
+
+/// Byte offset of the first opening bracket nested deeper than [`MAX_NESTING`], if any.
+pub fn too_deep(text: &str) -> Option<usize> {
+    walk(text, |at, depth| (depth > MAX_NESTING).then_some(at))
+}
+
+/// Byte offset of the field `name` of the file's outermost structure (`format` in
+/// `QuestionPack(format: 2, ...)`), ignoring any field of that name nested deeper or written
+/// in a string or comment.
+pub fn top_level_field(text: &str, name: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    walk(text, |at, depth| {
+        let is_field = depth == 1
+            && bytes[at..].starts_with(name.as_bytes())
+            && !follows_identifier(bytes, at)
+            && text[at + name.len()..].trim_start().starts_with(':');
+        is_field.then_some(at)
+    })
+}
+
+/// The number written for the top-level field `name`, if it is a plain decimal number.
+pub fn top_level_number(text: &str, name: &str) -> Option<u64> {
+    let at = top_level_field(text, name)?;
+    let value = text[at + name.len()..]
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start();
+    let digits = value.bytes().take_while(u8::is_ascii_digit).count();
+    value[..digits].parse().ok()
 }
 
 /// Byte offset of the first character of `text` that is not whitespace, a comment or an inner
@@ -267,6 +304,18 @@ mod tests {
         assert_eq!(too_deep(&"[]".repeat(10_000)), None);
         assert_eq!(too_deep(&"[".repeat(MAX_NESTING)), None);
         assert!(too_deep(&"{".repeat(MAX_NESTING + 1)).is_some());
+    }
+
+    #[test]
+    fn the_top_level_format_is_found_and_no_other() {
+        let text = "QuestionPack(\n  // format: 7\n  title: \"format: 8\", questions: [(format: 9)],\n  format: 2,\n)";
+        assert_eq!(top_level_number(text, "format"), Some(2));
+        assert_eq!(top_level_number("Evaluation(reformat: 3)", "format"), None);
+        assert_eq!(top_level_number("Evaluation(format: x)", "format"), None);
+        assert_eq!(
+            top_level_number("Evaluation(format:12, a: 1)", "format"),
+            Some(12)
+        );
     }
 
     #[test]
