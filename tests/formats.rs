@@ -531,3 +531,40 @@ fn a_file_of_another_kind_is_named_for_what_it_is() {
         "packs/plan.ron:1:1: this is an interview plan, not a question pack"
     );
 }
+
+/// The limits the format documentation states are the ones the code applies.
+#[test]
+fn the_documented_limits_are_the_limits() {
+    use onsite::domain::limits::*;
+    let docs = include_str!("../docs/file-formats.md");
+    for row in [
+        format!(
+            "| a file | 16 MiB ({} bytes), read or written |",
+            "16,777,216"
+        ),
+        format!("| questions in a pack | {MAX_QUESTIONS} |"),
+        format!("| entries in a plan, answers in an evaluation | {MAX_ENTRIES} |"),
+        format!("| items in a list: key points, follow-ups, red flags, tags | {MAX_LIST_ITEMS} |"),
+        format!("| levels of a rubric | {MIN_RUBRIC_LEVELS} to {MAX_RUBRIC_LEVELS} |"),
+        format!("| reopenings of an evaluation | {MAX_HISTORY} |"),
+        format!(
+            "| names: titles, labels, competencies, tags, people, roles | {MAX_NAME_CHARS} characters |"
+        ),
+        format!("| a prompt | {MAX_PROMPT_CHARS} characters |"),
+        format!(
+            "| prose: purpose, guidance, anchors, descriptions, summary | {MAX_TEXT_CHARS} characters |"
+        ),
+        format!("| notes: an answer's, general, private | {MAX_NOTES_CHARS} characters |"),
+        format!("| one item of a list | {MAX_ITEM_CHARS} characters |"),
+        format!("| a question's time budget | 1 to {MAX_MINUTES} minutes |"),
+        format!("| a question's weight | above 0, at most {MAX_WEIGHT} |"),
+        format!("| time recorded on one answer | {MAX_ANSWER_SECONDS} seconds (a day) |"),
+        format!(
+            "| nesting of `(`, `[` and `{{` | {} levels (refused at the first opening too deep) |",
+            onsite::storage::scan::MAX_NESTING
+        ),
+    ] {
+        assert!(docs.contains(&row), "docs/file-formats.md lacks: {row}");
+    }
+    assert_eq!(MAX_FILE_BYTES, 16_777_216);
+}

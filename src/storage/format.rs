@@ -17,7 +17,7 @@
 //! Format 1 is the first, so there is nothing to convert yet.
 
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
 use ron::options::Options;
@@ -265,11 +265,11 @@ pub fn save_guarded<T: RonFile>(
         match guard::check(&target, text.as_bytes()) {
             Check::Write => {
                 write_file(&target, &text, visibility)?;
-                break;
+                return Ok(saved_at(path, target));
             }
             Check::Unchanged => {
                 guard::record_written(&target, text.as_bytes());
-                break;
+                return Ok(saved_at(path, target));
             }
             Check::Conflict => {
                 let copy = guard::conflict_copy_path(&target);
@@ -278,11 +278,20 @@ pub fn save_guarded<T: RonFile>(
             }
         }
     }
-    Ok(if target == path {
+    Err(SaveError::Io {
+        path: path.to_owned(),
+        source: std::io::Error::other(
+            "the file and its conflict copies keep changing under Onsite; nothing was replaced",
+        ),
+    })
+}
+
+fn saved_at(asked: &Path, target: PathBuf) -> Saved {
+    if target == asked {
         Saved::InPlace
     } else {
         Saved::InCopy { copy: target }
-    })
+    }
 }
 
 /// Loads a file of a known kind to work on: read, parse, check the version, validate. What

@@ -142,9 +142,11 @@ pub enum Check {
 pub fn check(target: &Path, bytes: &[u8]) -> Check {
     let known = with_ledger(|ledger| ledger.get(&key(target)).and_then(|entry| entry.known));
     let on_disk = match fs::symlink_metadata(target) {
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Check::Write,
-        // A file that cannot even be looked at cannot be known to be ours.
-        Err(_) => return Check::Conflict,
+        // Nothing there, or a folder that cannot be looked into: then nothing of anyone's is
+        // at stake, and the write itself reports what is wrong (it is tried again later).
+        Err(_) => return Check::Write,
+        // Something there that cannot be read back (a folder, a FIFO, a file without read
+        // permission) cannot be known to be ours: it is left alone.
         Ok(_) => match read_for_check(target) {
             Some(bytes) => bytes,
             None => return Check::Conflict,
@@ -226,6 +228,18 @@ mod tests {
         assert_eq!(check(&path, b"ours"), Check::Conflict);
         record_listed(&path, b"someone's");
         assert_eq!(check(&path, b"ours"), Check::Write);
+    }
+
+    #[test]
+    fn a_path_that_cannot_be_looked_at_is_left_for_the_write_to_report() {
+        let dir = tempfile::tempdir().unwrap();
+        let not_a_folder = dir.path().join("evaluations");
+        fs::write(&not_a_folder, b"a file where the folder was").unwrap();
+        assert_eq!(check(&not_a_folder.join("e.ron"), b"ours"), Check::Write);
+        // A folder where the file was cannot be read back: it is not replaced.
+        let folder = dir.path().join("e.ron");
+        fs::create_dir(&folder).unwrap();
+        assert_eq!(check(&folder, b"ours"), Check::Conflict);
     }
 
     #[test]

@@ -228,14 +228,11 @@ pub fn read_document(path: &Path) -> Result<(String, bool), LoadError> {
     let bytes = read_bytes(path)?;
     match other_encoding(&bytes) {
         Some(encoding @ (OtherEncoding::Utf16Le | OtherEncoding::Utf16Be)) => {
-            return decode_utf16(&bytes, encoding)
-                .map(|text| (text, false))
-                .ok_or_else(|| LoadError::Syntax {
-                    path: path.to_owned(),
-                    line: 1,
-                    column: 1,
-                    message: format!("the file looks like {} but is cut short", encoding.name()),
-                });
+            // Only text that decodes cleanly is taken as UTF-16; anything else is read as
+            // UTF-8 with the bad bytes replaced, as before.
+            if let Some(text) = decode_utf16(&bytes, encoding).filter(|t| !t.contains('\u{fffd}')) {
+                return Ok((text, false));
+            }
         }
         Some(OtherEncoding::Utf32) => {
             return Err(LoadError::Syntax {
@@ -294,6 +291,26 @@ mod tests {
             Some(text)
         );
         assert_eq!(decode_utf16(&little[..3], OtherEncoding::Utf16Le), None);
+    }
+
+    #[test]
+    fn documents_in_utf16_are_decoded_and_broken_ones_read_as_utf8() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("questions.md");
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "# Questions\n\n1. Why?\n".encode_utf16() {
+            bytes.extend(unit.to_le_bytes());
+        }
+        fs::write(&path, &bytes).unwrap();
+        let (text, replaced) = read_document(&path).unwrap();
+        assert_eq!(
+            (text.as_str(), replaced),
+            ("# Questions\n\n1. Why?\n", false)
+        );
+        // An odd number of bytes is no UTF-16: read as UTF-8, bad bytes replaced.
+        fs::write(&path, [0xFF, 0xFE, 0x00, 0x41, 0x0A]).unwrap();
+        let (text, replaced) = read_document(&path).unwrap();
+        assert!(replaced && text.ends_with("A\n"), "{text:?}");
     }
 
     #[test]
