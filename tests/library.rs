@@ -1,5 +1,5 @@
 //! The library folder: bundled and user packs, atomic saves, failed loads.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
