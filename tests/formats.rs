@@ -568,3 +568,38 @@ fn the_documented_limits_are_the_limits() {
     }
     assert_eq!(MAX_FILE_BYTES, 16_777_216);
 }
+
+#[test]
+fn a_list_far_over_its_cap_is_refused_while_it_is_read() {
+    let answers = |count: usize| {
+        format!(
+            "Evaluation(format: 1, candidate: \"Ada\", answers: [{}])",
+            vec!["(question: (id: \"a\", prompt: \"?\", minutes: 1))"; count].join(", ")
+        )
+    };
+    let path = Path::new("e.ron");
+    // Over the cap: read whole, and validation names the field and the limit.
+    let Err(error) = parse::<Evaluation>(path, &answers(501)) else {
+        panic!("accepted 501 answers");
+    };
+    assert!(
+        error
+            .to_string()
+            .contains("field `answers`: has 501 answers; the limit is 500"),
+        "{error}"
+    );
+    // Far over it: reading stops at the ceiling, with the position where it stopped.
+    let Err(error) = parse::<Evaluation>(path, &answers(100_000)) else {
+        panic!("accepted 100,000 answers");
+    };
+    assert!(
+        matches!(error, LoadError::Syntax { line: 1, .. }),
+        "{error}"
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("more than 2000 answers; the limit is 500"),
+        "{error}"
+    );
+}

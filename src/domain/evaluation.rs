@@ -184,6 +184,7 @@ pub struct Evaluation {
     )]
     pub reopened_at: Vec<Timestamp>,
     /// The questions, in the order they were planned.
+    #[serde(deserialize_with = "super::bounded::answers")]
     pub answers: Vec<Answer>,
     /// Index of the question on screen, so a resumed interview continues where it stopped.
     #[serde(default)]

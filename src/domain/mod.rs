@@ -3,6 +3,7 @@
 //! Plain data and pure functions only. Nothing here touches egui or the file system, so the
 //! storage, import, report and UI layers can all build on it and the rules stay testable.
 
+mod bounded;
 mod competency;
 mod evaluation;
 mod field;
