@@ -8,14 +8,40 @@
 /// half a dozen levels an Onsite file uses.
 pub const MAX_NESTING: usize = 128;
 
-/// Calls `visit` with the offset and nesting depth of every byte of `text` that is outside
-/// strings, characters and comments (an opening bracket counts at its own, deeper level),
-/// until `visit` returns something or the text ends.
-fn walk<T>(text: &str, mut visit: impl FnMut(usize, usize) -> Option<T>) -> Option<T> {
+/// Bytes the walk must look at: brackets, quotes, comments, and the letters that may prefix a
+/// string. Everything else is passed over in a tight loop.
+static INTERESTING: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    let bytes = b"([{)]}\"'/rb";
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// Calls `visit` with the offset and nesting depth of bytes of `text` outside strings,
+/// characters and comments (an opening bracket counts at its own, deeper level), until `visit`
+/// returns something or the text ends. With `every_byte` false, only brackets and the starts
+/// of literals are visited, which is all depth needs and several times faster.
+fn walk<T>(
+    text: &str,
+    every_byte: bool,
+    mut visit: impl FnMut(usize, usize) -> Option<T>,
+) -> Option<T> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut at = 0;
     while at < bytes.len() {
+        if !every_byte {
+            while at < bytes.len() && !INTERESTING[usize::from(bytes[at])] {
+                at += 1;
+            }
+            if at == bytes.len() {
+                break;
+            }
+        }
         match bytes[at] {
             b'(' | b'[' | b'{' => {
                 depth += 1;
@@ -45,7 +71,7 @@ fn walk<T>(text: &str, mut visit: impl FnMut(usize, usize) -> Option<T>) -> Opti
 
 /// Byte offset of the first opening bracket nested deeper than [`MAX_NESTING`], if any.
 pub fn too_deep(text: &str) -> Option<usize> {
-    walk(text, |at, depth| (depth > MAX_NESTING).then_some(at))
+    walk(text, false, |at, depth| (depth > MAX_NESTING).then_some(at))
 }
 
 /// Byte offset of the field `name` of the file's outermost structure (`format` in
@@ -53,7 +79,7 @@ pub fn too_deep(text: &str) -> Option<usize> {
 /// in a string or comment.
 pub fn top_level_field(text: &str, name: &str) -> Option<usize> {
     let bytes = text.as_bytes();
-    walk(text, |at, depth| {
+    walk(text, true, |at, depth| {
         let is_field = depth == 1
             && bytes[at..].starts_with(name.as_bytes())
             && !follows_identifier(bytes, at)
@@ -148,17 +174,18 @@ fn follows_identifier(bytes: &[u8], at: usize) -> bool {
 /// comments nest, as in `ron`.
 fn skip_comment(bytes: &[u8], at: usize) -> Option<usize> {
     if bytes[at + 1] == b'/' {
-        return Some(memchr_newline(&bytes[at..]).map_or(bytes.len(), |offset| at + offset + 1));
+        return Some(memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n + 1));
     }
     let mut depth = 1usize;
     let mut i = at + 2;
-    while i + 1 < bytes.len() {
-        match (bytes[i], bytes[i + 1]) {
-            (b'/', b'*') => {
+    loop {
+        i += memchr::memchr2(b'/', b'*', bytes.get(i..)?)?;
+        match (bytes[i], bytes.get(i + 1)) {
+            (b'/', Some(b'*')) => {
                 depth += 1;
                 i += 2;
             }
-            (b'*', b'/') => {
+            (b'*', Some(b'/')) => {
                 depth -= 1;
                 i += 2;
                 if depth == 0 {
@@ -168,23 +195,17 @@ fn skip_comment(bytes: &[u8], at: usize) -> Option<usize> {
             _ => i += 1,
         }
     }
-    None
-}
-
-fn memchr_newline(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'\n')
 }
 
 /// From just inside a `"`: the offset past the closing quote, or `None`.
 fn skip_string(bytes: &[u8], mut i: usize) -> Option<usize> {
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'"' => return Some(i + 1),
-            _ => i += 1,
+    loop {
+        i += memchr::memchr2(b'"', b'\\', bytes.get(i..)?)?;
+        if bytes[i] == b'"' {
+            return Some(i + 1);
         }
+        i += 2;
     }
-    None
 }
 
 /// From the `#`s (if any) after `r`: `Some(Some(end))` for a raw string, `Some(None)` for one
@@ -199,16 +220,15 @@ fn raw_string(bytes: &[u8], start: usize) -> Option<Option<usize>> {
     }
     let hashes = i - start;
     i += 1;
-    while i < bytes.len() {
-        if bytes[i] == b'"' {
-            let closing = bytes[i + 1..]
-                .iter()
-                .take(hashes)
-                .take_while(|&&b| b == b'#')
-                .count();
-            if closing == hashes {
-                return Some(Some(i + 1 + hashes));
-            }
+    while let Some(found) = bytes.get(i..).and_then(|rest| memchr::memchr(b'"', rest)) {
+        i += found;
+        let closing = bytes[i + 1..]
+            .iter()
+            .take(hashes)
+            .take_while(|&&b| b == b'#')
+            .count();
+        if closing == hashes {
+            return Some(Some(i + 1 + hashes));
         }
         i += 1;
     }
