@@ -1,6 +1,6 @@
 //! Storage: Onsite's files on disk.
 //!
-//! RON load and save with versioning and validation ([`format`]), reads that never block or
+//! RON load and save with versioning and validation ([`mod@format`]), reads that never block or
 //! overrun ([`read`], [`scan`]), atomic writes ([`atomic`]), saves that never replace someone
 //! else's change ([`guard`]), one writer per library ([`lock`]), background saving
 //! ([`autosave`]) and the user's library folder with the bundled packs ([`library`]). Usable
