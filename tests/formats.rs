@@ -324,3 +324,282 @@ fn bundled_pack(id: &str) -> QuestionPack {
         .find(|pack| pack.id == id)
         .unwrap()
 }
+
+/// `items` copies of `item`, written compactly as a RON list.
+fn compact_list(item: &str, items: usize) -> String {
+    format!("[{}]", vec![item; items].join(","))
+}
+
+#[test]
+fn a_list_no_person_writes_is_refused_whatever_its_layout() {
+    // The interviewer's record that could not be resumed: 900,000 key points, 3.6 MB.
+    let text = format!(
+        "Evaluation(format:1,candidate:\"Ada\",answers:[(question:(id:\"a\",prompt:\"?\",minutes:5,key_points:{}))])",
+        compact_list("\"k\"", 900_000)
+    );
+    let Err(error) = parse::<Evaluation>(Path::new("e.ron"), &text) else {
+        panic!("accepted 900,000 key points");
+    };
+    assert!(
+        error
+            .to_string()
+            .contains("field `key_points`: has 900000 items; the limit is 200"),
+        "{error}"
+    );
+}
+
+/// A pack within every cap, written compactly, that Onsite's layout (one item per line) would
+/// save back at more than the read limit.
+fn pack_that_grows_when_saved() -> String {
+    let lists = compact_list("\"k\"", 200);
+    let question = format!(
+        "(id:\"q\",prompt:\"?\",minutes:5,key_points:{lists},follow_ups:{lists},red_flags:{lists})"
+    );
+    let questions: Vec<String> = (0..2_200)
+        .map(|i| question.replacen("\"q\"", &format!("\"q{i}\""), 1))
+        .collect();
+    format!(
+        "QuestionPack(format:1,id:\"big\",title:\"Big\",questions:[{}])",
+        questions.join(",")
+    )
+}
+
+#[test]
+fn a_file_that_would_save_over_the_limit_is_refused_when_read() {
+    let text = pack_that_grows_when_saved();
+    assert!((text.len() as u64) < MAX_FILE_BYTES / 2, "{}", text.len());
+    let pack: QuestionPack = format::ron_only(&text).unwrap();
+    assert!(onsite::domain::validate::validate_pack(&pack).is_empty());
+    assert!(to_ron(&pack).unwrap().len() as u64 > MAX_FILE_BYTES);
+
+    // Importing it (reading a pack file to copy into the library) says so plainly.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.ron");
+    std::fs::write(&path, &text).unwrap();
+    let Err(error) = load::<QuestionPack>(&path) else {
+        panic!("accepted a pack it could not save again");
+    };
+    assert!(matches!(error, LoadError::WouldNotSave { .. }), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("Onsite would save this file back as"),
+        "{error}"
+    );
+    // And the library does not list it as a pack it could not save again.
+    let library = onsite::storage::Library::open(dir.path().join("library")).unwrap();
+    std::fs::copy(&path, library.packs_dir().join("big.ron")).unwrap();
+    let packs = library.packs();
+    assert!(packs.items.iter().all(|entry| entry.pack.id != "big"));
+    assert_eq!(packs.errors.len(), 1, "{:?}", packs.errors);
+}
+
+#[test]
+fn an_evaluation_that_would_save_over_the_limit_is_refused_when_read() {
+    let strings = compact_list("\"a key point, written\"", 200);
+    let indices = format!(
+        "[{}]",
+        (0..200)
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let answer = format!(
+        "(question:(id:\"q\",prompt:\"?\",minutes:5,key_points:{strings},follow_ups:{strings},red_flags:{strings},tags:{strings}),covered:{indices},red_flags_seen:{indices})"
+    );
+    let text = format!(
+        "Evaluation(format:1,candidate:\"Ada\",answers:[{}])",
+        vec![answer.as_str(); 500].join(",")
+    );
+    assert!((text.len() as u64) < MAX_FILE_BYTES, "{}", text.len());
+    // (Never `unwrap_err`: a failure would print the whole evaluation.)
+    match parse::<Evaluation>(Path::new("e.ron"), &text) {
+        Err(LoadError::WouldNotSave { size, .. }) => assert!(size > MAX_FILE_BYTES),
+        Err(other) => panic!("refused for another reason: {other}"),
+        Ok(_) => panic!("accepted an evaluation it could not save again"),
+    }
+}
+
+#[test]
+fn small_files_cannot_grow_past_the_limit_when_saved() {
+    // The most growth Onsite's layout gives: the shortest items, in the deepest lists.
+    let levels = "[(score:1,label:\"a\"),(score:2,label:\"b\")]";
+    let answer = format!(
+        "(question:(id:\"q\",prompt:\"?\",minutes:5,key_points:{k},follow_ups:{k},red_flags:{k},tags:{k},rubric:{levels}),outcome:Rated(1),covered:{i},red_flags_seen:{i})",
+        k = compact_list("\"k\"", 10),
+        i = "[0,1,2,3,4,5,6,7,8,9]",
+    );
+    let text = format!(
+        "Evaluation(format:1,candidate:\"A\",answers:[{}])",
+        vec![answer.as_str(); 20].join(",")
+    );
+    let evaluation: Evaluation = parse(Path::new("e.ron"), &text).unwrap();
+    let growth = to_ron(&evaluation).unwrap().len() as f64 / text.len() as f64;
+    let bound = (MAX_FILE_BYTES / format::RESAVE_CHECK_BYTES) as f64;
+    assert!(
+        growth < bound / 2.0,
+        "grows {growth:.1} times; the check starts at 1/{bound} of the limit"
+    );
+}
+
+#[test]
+fn a_save_over_the_read_limit_fails_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = onsite::storage::Library::open(dir.path()).unwrap();
+    let mut evaluation = common::sample_evaluation();
+    let path = library.new_evaluation_path(&evaluation);
+    library.save_evaluation(&path, &evaluation).unwrap();
+    let before = std::fs::read(&path).unwrap();
+
+    evaluation.general_notes = "x".repeat(MAX_FILE_BYTES as usize);
+    let error = library.save_evaluation(&path, &evaluation).unwrap_err();
+    assert!(
+        matches!(error, onsite::storage::SaveError::TooLarge { size, .. } if size > MAX_FILE_BYTES),
+        "{error}"
+    );
+    assert!(error.to_string().contains("not saved"), "{error}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    let new = dir.path().join("new.ron");
+    assert!(
+        onsite::storage::save(&new, &evaluation, onsite::storage::Visibility::Private).is_err()
+    );
+    assert!(!new.exists());
+    assert_eq!(
+        std::fs::read_dir(library.evaluations_dir())
+            .unwrap()
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = onsite::storage::Library::open(dir.path()).unwrap();
+    let text = to_ron(&common::sample_pack()).unwrap();
+    let path = library.packs_dir().join("windows.ron");
+    std::fs::write(&path, format!("\u{feff}{text}")).unwrap();
+    assert_eq!(load::<QuestionPack>(&path).unwrap(), common::sample_pack());
+    assert!(matches!(
+        format::load_any(&path),
+        Ok(format::AnyFile::Pack(_))
+    ));
+    let packs = library.packs();
+    assert!(packs.errors.is_empty(), "{:?}", packs.errors);
+    assert!(packs.items.iter().any(|e| e.pack.id == "sample-pack"));
+}
+
+#[test]
+fn the_library_and_validate_give_one_answer_for_one_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = onsite::storage::Library::open(dir.path()).unwrap();
+    let text = to_ron(&common::sample_pack()).unwrap();
+    // A leading nested comment: ron reads it, so both accept it.
+    let commented = library.packs_dir().join("commented.ron");
+    std::fs::write(&commented, format!("/* a /* nested */ comment */\n{text}")).unwrap();
+    // The body without its name: ron alone would read it, Onsite does not, anywhere.
+    let nameless = library.packs_dir().join("nameless.ron");
+    std::fs::write(&nameless, text.trim_start_matches("QuestionPack")).unwrap();
+
+    assert!(format::load_any(&commented).is_ok());
+    assert!(load::<QuestionPack>(&commented).is_ok());
+    let refused = format::load_any(&nameless).unwrap_err().to_string();
+    assert!(refused.contains("not an Onsite file"), "{refused}");
+    let refused_too = load::<QuestionPack>(&nameless).unwrap_err().to_string();
+    assert_eq!(refused_too, refused);
+
+    let packs = library.packs();
+    let listed: Vec<_> = packs
+        .items
+        .iter()
+        .filter_map(|entry| match &entry.origin {
+            onsite::storage::PackOrigin::User(path) => Some(path.clone()),
+            onsite::storage::PackOrigin::Bundled => None,
+        })
+        .collect();
+    assert_eq!(listed, [commented]);
+    assert_eq!(packs.errors.len(), 1);
+    assert_eq!(packs.errors[0].to_string(), refused);
+}
+
+#[test]
+fn a_file_of_another_kind_is_named_for_what_it_is() {
+    let text = to_ron(&common::sample_plan()).unwrap();
+    let error = parse::<QuestionPack>(Path::new("packs/plan.ron"), &text).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "packs/plan.ron:1:1: this is an interview plan, not a question pack"
+    );
+}
+
+/// The limits the format documentation states are the ones the code applies.
+#[test]
+fn the_documented_limits_are_the_limits() {
+    use onsite::domain::limits::*;
+    let docs = include_str!("../docs/file-formats.md");
+    for row in [
+        format!(
+            "| a file | 16 MiB ({} bytes), read or written |",
+            "16,777,216"
+        ),
+        format!("| questions in a pack | {MAX_QUESTIONS} |"),
+        format!("| entries in a plan, answers in an evaluation | {MAX_ENTRIES} |"),
+        format!("| items in a list: key points, follow-ups, red flags, tags | {MAX_LIST_ITEMS} |"),
+        format!("| levels of a rubric | {MIN_RUBRIC_LEVELS} to {MAX_RUBRIC_LEVELS} |"),
+        format!("| reopenings of an evaluation | {MAX_HISTORY} |"),
+        format!(
+            "| names: titles, labels, competencies, tags, people, roles | {MAX_NAME_CHARS} characters |"
+        ),
+        format!("| a prompt | {MAX_PROMPT_CHARS} characters |"),
+        format!(
+            "| prose: purpose, guidance, anchors, descriptions, summary | {MAX_TEXT_CHARS} characters |"
+        ),
+        format!("| notes: an answer's, general, private | {MAX_NOTES_CHARS} characters |"),
+        format!("| one item of a list | {MAX_ITEM_CHARS} characters |"),
+        format!("| a question's time budget | 1 to {MAX_MINUTES} minutes |"),
+        format!("| a question's weight | above 0, at most {MAX_WEIGHT} |"),
+        format!("| time recorded on one answer | {MAX_ANSWER_SECONDS} seconds (a day) |"),
+        format!(
+            "| nesting of `(`, `[` and `{{` | {} levels (refused at the first opening too deep) |",
+            onsite::storage::scan::MAX_NESTING
+        ),
+    ] {
+        assert!(docs.contains(&row), "docs/file-formats.md lacks: {row}");
+    }
+    assert_eq!(MAX_FILE_BYTES, 16_777_216);
+}
+
+#[test]
+fn a_list_far_over_its_cap_is_refused_while_it_is_read() {
+    let answers = |count: usize| {
+        format!(
+            "Evaluation(format: 1, candidate: \"Ada\", answers: [{}])",
+            vec!["(question: (id: \"a\", prompt: \"?\", minutes: 1))"; count].join(", ")
+        )
+    };
+    let path = Path::new("e.ron");
+    // Over the cap: read whole, and validation names the field and the limit.
+    let Err(error) = parse::<Evaluation>(path, &answers(501)) else {
+        panic!("accepted 501 answers");
+    };
+    assert!(
+        error
+            .to_string()
+            .contains("field `answers`: has 501 answers; the limit is 500"),
+        "{error}"
+    );
+    // Far over it: reading stops at the ceiling, with the position where it stopped.
+    let Err(error) = parse::<Evaluation>(path, &answers(100_000)) else {
+        panic!("accepted 100,000 answers");
+    };
+    assert!(
+        matches!(error, LoadError::Syntax { line: 1, .. }),
+        "{error}"
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("more than 2000 answers; the limit is 500"),
+        "{error}"
+    );
+}

@@ -8,7 +8,7 @@ use onsite::storage::load_any;
 
 /// File, expected `:line:column` (or `None` where no position applies), and a fragment of the
 /// message.
-const CATALOGUE: [(&str, Option<&str>, &str); 35] = [
+const CATALOGUE: [(&str, Option<&str>, &str); 50] = [
     ("01-empty.ron", Some("1:1"), "not an Onsite file"),
     ("02-whitespace-only.ron", Some("1:1"), "not an Onsite file"),
     ("03-truncated-pack.ron", Some("6:35"), "field named `min`"),
@@ -140,7 +140,87 @@ const CATALOGUE: [(&str, Option<&str>, &str); 35] = [
     ("33-invalid-utf8.ron", Some("4:16"), "not valid UTF-8"),
     ("34-deep-nesting.ron", Some("5:"), ""),
     ("35-binary-garbage.ron", Some("2:118"), "not valid UTF-8"),
+    (
+        "36-utf16-with-byte-order-mark.ron",
+        Some("1:1"),
+        "the file is UTF-16 (little-endian) text; Onsite reads UTF-8",
+    ),
+    (
+        "37-utf16-without-byte-order-mark.ron",
+        Some("1:1"),
+        "the file is UTF-16 (big-endian) text",
+    ),
+    // The 129th opening: `Evaluation(` and 128 `Some(`.
+    (
+        "38-deep-some.ron",
+        Some("5:660"),
+        "nested more than 128 levels deep",
+    ),
+    (
+        "39-pack-without-its-name.ron",
+        Some("1:1"),
+        "should start with `QuestionPack(`",
+    ),
+    (
+        "40-one-level-rubric.ron",
+        Some("9:13"),
+        "field `rubric`: has one level",
+    ),
+    (
+        "41-seconds-overflow.ron",
+        Some("7:13"),
+        "answer 1 (question `a`), field `seconds`: 18446744073709551615 seconds is more than a day",
+    ),
+    (
+        "42-year-99999.ron",
+        Some("4:18"),
+        "the year 99999 is outside the years a time can have (-9999 to 9999)",
+    ),
+    (
+        "43-unclosed-nested-comment.ron",
+        Some("1:1"),
+        "not an Onsite file",
+    ),
+    (
+        "44-escape-sequences-in-id.ron",
+        Some("3:5"),
+        "`\\u{1b}[2J\\u{1b}]0;owned\\u{7}` is not a valid id",
+    ),
+    (
+        "45-ten-thousand-character-id.ron",
+        Some("3:5"),
+        "xxxx…` is not a valid id",
+    ),
+    (
+        "46-too-many-key-points.ron",
+        Some("9:13"),
+        "field `key_points`: has 201 items; the limit is 200",
+    ),
+    (
+        "47-ten-thousand-character-field-name.ron",
+        Some("5:5"),
+        "Unexpected field named `qqqq",
+    ),
+    (
+        "48-nested-comments-never-closed.ron",
+        Some("3:"),
+        "Unclosed block comment",
+    ),
+    // Brackets inside the title's string do not count; the tags' do.
+    (
+        "49-deep-lists-in-a-string-and-outside.ron",
+        Some("5:138"),
+        "nested more than 128 levels deep",
+    ),
+    (
+        "50-reopened-in-year-minus-10000.ron",
+        Some("5:44"),
+        "the year -10000 is outside",
+    ),
 ];
+
+/// Longest line of any message: a hostile file's text is quoted short.
+const MAX_MESSAGE_LINE: usize = 400;
 
 #[test]
 fn every_malformed_file_is_refused_with_file_line_and_column() {
@@ -163,6 +243,14 @@ fn every_malformed_file_is_refused_with_file_line_and_column() {
         };
         assert!(message.starts_with(&prefix), "{name}: {message}");
         assert!(message.contains(fragment), "{name}: {message}");
+        for line in message.lines() {
+            let length = line.chars().count() - path.display().to_string().chars().count();
+            assert!(
+                length <= MAX_MESSAGE_LINE,
+                "{name}: a line of {length}: {line}"
+            );
+            assert!(!line.chars().any(char::is_control), "{name}: {line:?}");
+        }
     }
 }
 

@@ -8,6 +8,9 @@ use onsite::storage::format::ron_only;
 use onsite::storage::{BUNDLED_PACKS, parse, to_ron};
 use proptest::prelude::*;
 
+#[path = "common/hostile.rs"]
+mod hostile;
+
 /// Applies `edits` (replace, insert, remove, truncate at an index) to `text`.
 fn mutate(text: &str, edits: &[(prop::sample::Index, u8, char)]) -> String {
     let mut text: Vec<char> = text.chars().collect();
@@ -41,10 +44,23 @@ fn ron_char() -> impl Strategy<Value = char> {
 
 /// Parses `text` as every kind of file; only the absence of a panic matters here.
 fn parse_all(text: &str) {
+    let _ = refused_by_all(text);
+}
+
+/// Parses `text` as every kind of file and says whether every kind refused it, with the first
+/// kind that accepted it otherwise.
+fn refused_by_all(text: &str) -> Result<(), &'static str> {
     let path = Path::new("fuzz.ron");
-    let _ = parse::<QuestionPack>(path, text);
-    let _ = parse::<InterviewPlan>(path, text);
-    let _ = parse::<Evaluation>(path, text);
+    if parse::<QuestionPack>(path, text).is_ok() {
+        return Err("QuestionPack");
+    }
+    if parse::<InterviewPlan>(path, text).is_ok() {
+        return Err("InterviewPlan");
+    }
+    if parse::<Evaluation>(path, text).is_ok() {
+        return Err("Evaluation");
+    }
+    Ok(())
 }
 
 #[test]
@@ -74,15 +90,25 @@ fn a_corpus_of_malformed_files_is_refused_without_panicking() {
         "QuestionPack(format: 1, id: \"x\", title: \"x\", questions: [], questions: [])",
     ];
     for text in corpus {
-        parse_all(text);
+        assert_eq!(refused_by_all(text), Ok(()), "accepted: {text:?}");
     }
     let deep_struct = format!("{}{}", "Custom(".repeat(50_000), ")".repeat(50_000));
-    parse_all(&deep_struct);
+    assert_eq!(refused_by_all(&deep_struct), Ok(()));
     let deep_list = format!(
         "QuestionPack(format: 1, id: \"x\", title: \"x\", questions: {}",
         "[".repeat(200_000)
     );
-    parse_all(&deep_list);
+    assert_eq!(refused_by_all(&deep_list), Ok(()));
+}
+
+/// Files of about 16 MB built to make a reader do the most work: each is refused (how fast is
+/// measured by `benches/hostile.rs`).
+#[test]
+fn sixteen_megabyte_hostile_files_are_refused() {
+    for (name, text) in hostile::files() {
+        assert!(text.len() > 10_000_000, "{name}");
+        assert_eq!(refused_by_all(&text), Ok(()), "{name} was accepted");
+    }
 }
 
 proptest! {

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use super::{library, report};
+use super::{claim_library_for, library, report, say};
 use crate::domain::debrief::{self, DebriefError};
 use crate::domain::{Evaluation, InterviewPlan, QuestionPack};
 use crate::report::{self as reports, ExportFormat, Paper, PdfOutput, ReportOptions};
@@ -56,20 +56,25 @@ fn warn_missing(pdf: &PdfOutput, err: &mut dyn Write) -> std::io::Result<()> {
         .iter()
         .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
         .collect();
-    writeln!(
+    say(
         err,
-        "warning: no installed font can draw {} character(s); they show as empty boxes \
+        format_args!(
+            "warning: no installed font can draw {} character(s); they show as empty boxes \
          (the footer of each page with some says so): {}",
-        list.len(),
-        list.join(", ")
+            list.len(),
+            list.join(", ")
+        ),
     )
 }
 
 fn wrote(out: &mut dyn Write, output: &Path, pages: Option<usize>) -> std::io::Result<()> {
     match pages {
-        Some(1) => writeln!(out, "wrote {} (1 page)", output.display()),
-        Some(pages) => writeln!(out, "wrote {} ({pages} pages)", output.display()),
-        None => writeln!(out, "wrote {}", output.display()),
+        Some(1) => say(out, format_args!("wrote {} (1 page)", output.display())),
+        Some(pages) => say(
+            out,
+            format_args!("wrote {} ({pages} pages)", output.display()),
+        ),
+        None => say(out, format_args!("wrote {}", output.display())),
     }
 }
 
@@ -99,26 +104,31 @@ pub(super) fn debrief(
     let debrief = match debrief::assemble(evaluations) {
         Ok(debrief) => debrief,
         Err(error @ DebriefError::DifferentCandidates { .. }) => {
-            writeln!(err, "error: {error}")?;
-            writeln!(
+            say(err, format_args!("error: {error}"))?;
+            say(
                 err,
-                "a debrief packet is about one candidate: give only that candidate's evaluations"
+                format_args!(
+                    "a debrief packet is about one candidate: give only that candidate's evaluations"
+                ),
             )?;
             return Ok(ExitCode::FAILURE);
         }
         Err(error) => {
-            writeln!(err, "error: {error}")?;
+            say(err, format_args!("error: {error}"))?;
             return Ok(ExitCode::FAILURE);
         }
     };
     let mut options = options(paper);
     for warning in &debrief.warnings {
-        writeln!(err, "warning: {}", warning.describe(&options.time_zone))?;
+        say(
+            err,
+            format_args!("warning: {}", warning.describe(&options.time_zone)),
+        )?;
     }
     if debrief.panelists.len() == 1 {
-        writeln!(
+        say(
             err,
-            "warning: only one evaluation: the packet has nobody to compare it with"
+            format_args!("warning: only one evaluation: the packet has nobody to compare it with"),
         )?;
     }
     let (bytes, pages) = match format {
@@ -126,7 +136,8 @@ pub(super) fn debrief(
             reports::debrief_markdown(&debrief, &options).into_bytes(),
             None,
         ),
-        ExportFormat::Pdf => {
+        // `PacketFormatArg` offers only the two above; a shared file is one evaluation's.
+        ExportFormat::Pdf | ExportFormat::Shared => {
             let missing = reports::debrief_missing_characters(&debrief, &options)?;
             if !missing.is_empty() {
                 options.fallback_fonts = reports::system_fallback_fonts(&missing);
@@ -136,6 +147,7 @@ pub(super) fn debrief(
             (pdf.bytes, Some(pdf.pages))
         }
     };
+    let _held = claim_library_for(output)?;
     storage::write_atomic(output, &bytes, Visibility::Private)
         .with_context(|| format!("cannot write {}", output.display()))?;
     wrote(out, output, pages)?;
@@ -183,17 +195,19 @@ pub(super) fn kit(
         Ok(entries) => entries,
         Err(missing) => {
             for reference in &missing {
-                writeln!(
+                say(
                     err,
-                    "error: {}: the plan asks question `{}` of pack `{}`, which no known pack has",
-                    path.display(),
-                    reference.question,
-                    reference.pack
+                    format_args!(
+                        "error: {}: the plan asks question `{}` of pack `{}`, which no known pack has",
+                        path.display(),
+                        reference.question,
+                        reference.pack
+                    ),
                 )?;
             }
-            writeln!(
+            say(
                 err,
-                "install the pack in the library, or name its file with --pack"
+                format_args!("install the pack in the library, or name its file with --pack"),
             )?;
             return Ok(ExitCode::FAILURE);
         }
@@ -205,6 +219,7 @@ pub(super) fn kit(
     }
     let pdf = reports::kit_pdf(&plan, &entries, &options)?;
     warn_missing(&pdf, err)?;
+    let _held = claim_library_for(output)?;
     storage::write_atomic(output, &pdf.bytes, Visibility::Shared)
         .with_context(|| format!("cannot write {}", output.display()))?;
     wrote(out, output, Some(pdf.pages))?;

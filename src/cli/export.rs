@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use super::{library, report};
+use super::{claim_library_for, library, report, say};
 use crate::domain::QuestionPack;
 use crate::report::{ExportFormat, Paper};
 use crate::storage::bundled_packs;
@@ -32,22 +32,27 @@ pub(super) fn export(
     };
     if format == ExportFormat::Shared {
         if include_private {
-            writeln!(
+            say(
                 err,
-                "error: a shared file never carries private notes; leave out --include-private"
+                format_args!(
+                    "error: a shared file never carries private notes; leave out --include-private"
+                ),
             )?;
             return Ok(ExitCode::FAILURE);
         }
+        let _held = claim_library_for(output)?;
         crate::storage::save(
             output,
             &evaluation.shared_copy(),
             crate::storage::Visibility::Private,
         )?;
-        writeln!(
+        say(
             out,
-            "wrote {} (without private notes; {})",
-            output.display(),
-            super::seal::describe(&evaluation.seal_state())
+            format_args!(
+                "wrote {} (without private notes; {})",
+                output.display(),
+                super::seal::describe(&evaluation.seal_state())
+            ),
         )?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -73,22 +78,28 @@ pub(super) fn export(
                 .iter()
                 .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
                 .collect();
-            writeln!(
+            say(
                 err,
-                "warning: no installed font can draw {} character(s); they show as empty boxes \
+                format_args!(
+                    "warning: no installed font can draw {} character(s); they show as empty boxes \
                  (the footer of each page with some says so): {}",
-                list.len(),
-                list.join(", ")
+                    list.len(),
+                    list.join(", ")
+                ),
             )?;
         }
         (pdf.bytes, Some(pdf.pages))
     };
+    let _held = claim_library_for(output)?;
     crate::storage::write_atomic(output, &bytes, crate::storage::Visibility::Private)
         .with_context(|| format!("cannot write {}", output.display()))?;
     match pages {
-        Some(1) => writeln!(out, "wrote {} (1 page)", output.display())?,
-        Some(pages) => writeln!(out, "wrote {} ({pages} pages)", output.display())?,
-        None => writeln!(out, "wrote {}", output.display())?,
+        Some(1) => say(out, format_args!("wrote {} (1 page)", output.display()))?,
+        Some(pages) => say(
+            out,
+            format_args!("wrote {} ({pages} pages)", output.display()),
+        )?,
+        None => say(out, format_args!("wrote {}", output.display()))?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -120,7 +131,10 @@ pub(super) fn export_pack(
         match known.items.into_iter().find(|entry| entry.pack.id == id) {
             Some(entry) => std::sync::Arc::unwrap_or_clone(entry.pack),
             None => {
-                writeln!(err, "error: {id}: no such file, and no pack has that id")?;
+                say(
+                    err,
+                    format_args!("error: {id}: no such file, and no pack has that id"),
+                )?;
                 return Ok(ExitCode::FAILURE);
             }
         }
@@ -128,13 +142,14 @@ pub(super) fn export_pack(
     let text = crate::report::pack_to_markdown(&pack);
     match output {
         Some(output) => {
+            let _held = claim_library_for(output)?;
             crate::storage::write_atomic(
                 output,
                 text.as_bytes(),
                 crate::storage::Visibility::Shared,
             )
             .with_context(|| format!("cannot write {}", output.display()))?;
-            writeln!(out, "wrote {}", output.display())?;
+            say(out, format_args!("wrote {}", output.display()))?;
         }
         None => out.write_all(text.as_bytes())?,
     }

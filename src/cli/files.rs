@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{library, report};
+use super::{library, report, say, terminal_safe};
 use crate::domain::QuestionPack;
 use crate::domain::validate::validate_plan;
 use crate::storage::{AnyFile, PackOrigin, bundled_packs, bundled_vocabulary, format, load_any};
@@ -15,40 +15,44 @@ pub(super) fn list_packs(out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Re
         Some(library) => library.packs(),
         None => bundled_packs(),
     };
-    let id_width = loaded
+    // Escaped first, so the columns line up with what the terminal shows.
+    let rows: Vec<[String; 4]> = loaded
         .items
         .iter()
-        .map(|e| e.pack.id.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(2);
-    let title_width = loaded
-        .items
-        .iter()
-        .map(|e| e.pack.title.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(5);
+        .map(|entry| {
+            let source = match &entry.origin {
+                PackOrigin::Bundled => "bundled".to_owned(),
+                PackOrigin::User(path) => format!("user ({})", path.display()),
+            };
+            [
+                terminal_safe(&entry.pack.id),
+                terminal_safe(&entry.pack.title),
+                entry.pack.questions.len().to_string(),
+                terminal_safe(&source),
+            ]
+        })
+        .collect();
+    let width = |column: usize, heading: &str| {
+        rows.iter()
+            .map(|row| row[column].chars().count())
+            .chain([heading.chars().count()])
+            .max()
+            .unwrap_or(0)
+    };
+    let (id_width, title_width) = (width(0, "ID"), width(1, "TITLE"));
     writeln!(
         out,
         "{:id_width$}  {:title_width$}  {:>9}  SOURCE",
         "ID", "TITLE", "QUESTIONS"
     )?;
-    for entry in &loaded.items {
-        let source = match &entry.origin {
-            PackOrigin::Bundled => "bundled".to_owned(),
-            PackOrigin::User(path) => format!("user ({})", path.display()),
-        };
+    for [id, title, questions, source] in &rows {
         writeln!(
             out,
-            "{:id_width$}  {:title_width$}  {:>9}  {source}",
-            entry.pack.id,
-            entry.pack.title,
-            entry.pack.questions.len()
+            "{id:id_width$}  {title:title_width$}  {questions:>9}  {source}"
         )?;
     }
     for error in &loaded.errors {
-        writeln!(err, "error: {error}")?;
+        say(err, format_args!("error: {error}"))?;
     }
     Ok(if loaded.errors.is_empty() {
         ExitCode::SUCCESS
@@ -116,14 +120,14 @@ pub(super) fn validate(
                         (vocabulary.competencies.len(), "competencies")
                     }
                 };
-                writeln!(out, "ok: {} ({count} {noun})", path.display())?;
+                say(out, format_args!("ok: {} ({count} {noun})", path.display()))?;
                 if let (AnyFile::Pack(pack), Some(vocabulary)) = (&file, &vocabulary) {
                     let warnings = vocabulary.warnings(pack);
                     if !warnings.is_empty() {
                         let text = format::read_text(path)?;
                         let located = format::invalid(path, &text, warnings);
                         for line in located.to_string().lines() {
-                            writeln!(err, "warning: {line}")?;
+                            say(err, format_args!("warning: {line}"))?;
                         }
                     }
                 }
@@ -135,7 +139,10 @@ pub(super) fn validate(
         }
     }
     if bad > 0 {
-        writeln!(err, "{bad} of {} files have errors", files.len())?;
+        say(
+            err,
+            format_args!("{bad} of {} files have errors", files.len()),
+        )?;
         Ok(ExitCode::FAILURE)
     } else {
         Ok(ExitCode::SUCCESS)

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use super::report;
+use super::{claim_library_for, report, say};
 
 /// Imports a document.
 pub(super) fn import(
@@ -15,21 +15,25 @@ pub(super) fn import(
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     if output.exists() && !force {
-        writeln!(
+        say(
             err,
-            "error: {} already exists; use --force to replace it",
-            output.display()
+            format_args!(
+                "error: {} already exists; use --force to replace it",
+                output.display()
+            ),
         )?;
         return Ok(ExitCode::FAILURE);
     }
     let text = match crate::storage::format::read_document(file) {
         Ok((text, replaced)) => {
             if replaced {
-                writeln!(
+                say(
                     err,
-                    "warning: {}: {}",
-                    file.display(),
-                    crate::storage::format::NOT_UTF8_REPLACED
+                    format_args!(
+                        "warning: {}: {}",
+                        file.display(),
+                        crate::storage::format::NOT_UTF8_REPLACED
+                    ),
                 )?;
             }
             text
@@ -48,23 +52,46 @@ pub(super) fn import(
     }
     let imported = crate::import::from_document(name, &text, &options);
     for warning in &imported.warnings {
-        writeln!(
+        say(
             err,
-            "warning: {}:{}: {warning}",
-            file.display(),
-            warning.line
+            format_args!("warning: {}:{}: {warning}", file.display(), warning.line),
         )?;
     }
     let count = imported.pack.questions.len();
     if count == 0 {
-        writeln!(
+        say(
             err,
-            "error: no questions found in {}; nothing written",
-            file.display()
+            format_args!(
+                "error: no questions found in {}; nothing written",
+                file.display()
+            ),
         )?;
         return Ok(ExitCode::FAILURE);
     }
+    // Onsite never writes a file it would refuse to read.
+    let problems = crate::domain::validate::validate_pack(&imported.pack);
+    if !problems.is_empty() {
+        for problem in problems
+            .iter()
+            .take(crate::storage::format::MAX_SHOWN_PROBLEMS)
+        {
+            say(err, format_args!("error: {}: {problem}", output.display()))?;
+        }
+        say(
+            err,
+            format_args!(
+                "error: the pack from {} would not load ({} problems); nothing written",
+                file.display(),
+                problems.len()
+            ),
+        )?;
+        return Ok(ExitCode::FAILURE);
+    }
+    let _held = claim_library_for(output)?;
     crate::storage::save(output, &imported.pack, crate::storage::Visibility::Shared)?;
-    writeln!(out, "wrote {} ({})", output.display(), imported.tally())?;
+    say(
+        out,
+        format_args!("wrote {} ({})", output.display(), imported.tally()),
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,9 +1,11 @@
 //! The `onsite` command line: subcommands over the same library functions the window uses.
 //!
 //! Output goes to writers passed in, so tests can run a subcommand and read what it printed.
+//! Every message is made [`terminal_safe`] first: file names, ids and titles come from files
+//! anyone may have written.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -16,6 +18,7 @@ mod seal;
 mod search;
 
 use crate::report::{ExportFormat, Paper};
+use crate::storage::lock::{self, LibraryLock, LockAttempt};
 use crate::storage::{Library, LoadError};
 
 /// Command-line arguments.
@@ -83,8 +86,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = PaperArg::A4)]
         paper: PaperArg,
         /// File format to write.
-        #[arg(long, value_enum, default_value_t = FormatArg::Pdf)]
-        format: FormatArg,
+        #[arg(long, value_enum, default_value_t = PacketFormatArg::Pdf)]
+        format: PacketFormatArg,
     },
     /// Print a plan as an interview kit: a PDF with a cover and agenda, and per question its
     /// prompt, key points and rubric to tick and lined space for notes.
@@ -204,6 +207,24 @@ impl From<FormatArg> for ExportFormat {
     }
 }
 
+/// `--format` of `debrief`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PacketFormatArg {
+    /// A PDF for the hiring committee.
+    Pdf,
+    /// Markdown with the same content.
+    Md,
+}
+
+impl From<PacketFormatArg> for ExportFormat {
+    fn from(format: PacketFormatArg) -> Self {
+        match format {
+            PacketFormatArg::Pdf => ExportFormat::Pdf,
+            PacketFormatArg::Md => ExportFormat::Markdown,
+        }
+    }
+}
+
 /// `--format` of `export-pack`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum PackFormatArg {
@@ -211,8 +232,44 @@ pub enum PackFormatArg {
     Md,
 }
 
-/// Runs a subcommand, printing results to `out` and problems to `err`.
+/// `text` made safe to print on a terminal: control characters other than line breaks, and
+/// the invisible characters that reorder text, are shown escaped (`\u{1b}`), so a file's
+/// title cannot clear the screen, retitle the terminal or disguise what a line says.
+pub fn terminal_safe(text: &str) -> String {
+    let mut safe = String::with_capacity(text.len());
+    for c in text.chars() {
+        let reorders = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}');
+        if (c.is_control() && c != '\n') || reorders {
+            safe.extend(c.escape_unicode());
+        } else {
+            safe.push(c);
+        }
+    }
+    safe
+}
+
+/// Prints `text` and a line break, made [`terminal_safe`].
+pub(crate) fn say(to: &mut dyn Write, text: impl std::fmt::Display) -> std::io::Result<()> {
+    writeln!(to, "{}", terminal_safe(&text.to_string()))
+}
+
+/// Runs a subcommand, printing results to `out` and problems to `err`. An error that stops
+/// the command is printed to `err` too, and makes the exit code a failure.
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    match run_command(command, out, err) {
+        Ok(code) => Ok(code),
+        Err(error) => {
+            say(err, format_args!("error: {error:#}"))?;
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn run_command(
+    command: Command,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
     match command {
         Command::Open { file } => crate::ui::run(Some(file)).map(|()| ExitCode::SUCCESS),
         Command::Packs => files::list_packs(out, err),
@@ -278,16 +335,46 @@ pub(crate) fn library(err: &mut dyn Write) -> anyhow::Result<Option<Library>> {
     match Library::open_default() {
         Ok(library) => Ok(Some(library)),
         Err(error) => {
-            writeln!(err, "warning: cannot open the library folder: {error}")?;
+            say(
+                err,
+                format_args!("warning: cannot open the library folder: {error}"),
+            )?;
             Ok(None)
         }
+    }
+}
+
+/// The library's lock, held while the command writes `output` inside the library folder;
+/// `Ok(None)` when `output` is outside it (or there is no library). An error says why the
+/// write must not happen: an Onsite window has the library.
+pub(crate) fn claim_library_for(output: &Path) -> anyhow::Result<Option<LibraryLock>> {
+    let Some(root) = Library::default_root().and_then(|root| root.canonicalize().ok()) else {
+        return Ok(None);
+    };
+    let folder = match output.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let Ok(folder) = folder.canonicalize() else {
+        return Ok(None);
+    };
+    if !folder.starts_with(&root) {
+        return Ok(None);
+    }
+    match lock::try_lock(&root)? {
+        LockAttempt::Acquired(held) => Ok(Some(held)),
+        LockAttempt::Unsupported => Ok(None),
+        LockAttempt::HeldElsewhere(holder) => anyhow::bail!(
+            "{}: not written: the library is open in {holder}; close that window first, or write the file outside the library folder",
+            output.display()
+        ),
     }
 }
 
 /// Prints a load error, one `error:` line per problem.
 pub(crate) fn report(err: &mut dyn Write, error: &LoadError) -> std::io::Result<()> {
     for line in error.to_string().lines() {
-        writeln!(err, "error: {line}")?;
+        say(err, format_args!("error: {line}"))?;
     }
     Ok(())
 }

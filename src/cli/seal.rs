@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::report;
+use super::{report, say};
 use crate::domain::{Evaluation, SealState};
 use crate::storage::{Visibility, load, save};
 
@@ -44,15 +44,21 @@ pub(super) fn submit(
         }
     };
     if let Err(missing) = evaluation.submit(jiff::Timestamp::now()) {
-        writeln!(err, "error: {}: cannot submit: {missing}", path.display())?;
+        say(
+            err,
+            format_args!("error: {}: cannot submit: {missing}", path.display()),
+        )?;
         return Ok(ExitCode::FAILURE);
     }
+    let _held = super::claim_library_for(path)?;
     save(path, &evaluation, Visibility::Private)?;
-    writeln!(
+    say(
         out,
-        "submitted {}: {}",
-        path.display(),
-        describe(&evaluation.seal_state())
+        format_args!(
+            "submitted {}: {}",
+            path.display(),
+            describe(&evaluation.seal_state())
+        ),
     )?;
     Ok(ExitCode::SUCCESS)
 }
@@ -72,9 +78,9 @@ pub(super) fn verify(
                 let line = format!("{}: {}", path.display(), describe(&state));
                 if matches!(state, SealState::Changed { .. }) {
                     bad += 1;
-                    writeln!(err, "error: {line}")?;
+                    say(err, format_args!("error: {line}"))?;
                 } else {
-                    writeln!(out, "{line}")?;
+                    say(out, format_args!("{line}"))?;
                 }
             }
             Err(error) => {

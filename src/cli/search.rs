@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use super::library;
+use super::{library, say};
 use crate::storage::bundled_packs;
 
 /// Searches every pack and prints the hits, best first.
@@ -21,7 +21,7 @@ pub(super) fn search(
         None => bundled_packs(),
     };
     for error in &loaded.errors {
-        writeln!(err, "warning: {error}")?;
+        say(err, format_args!("warning: {error}"))?;
     }
     let packs = loaded.items;
     let pack_index = match pack {
@@ -29,9 +29,9 @@ pub(super) fn search(
         Some(id) => match packs.iter().position(|entry| entry.pack.id == id) {
             Some(at) => Some(at),
             None => {
-                writeln!(
+                say(
                     err,
-                    "error: no pack has the id `{id}`; `onsite packs` lists them"
+                    format_args!("error: no pack has the id `{id}`; `onsite packs` lists them"),
                 )?;
                 return Ok(ExitCode::FAILURE);
             }
@@ -49,12 +49,14 @@ pub(super) fn search(
             continue;
         };
         if let Some(question) = entry.pack.questions.get(hit.key.question) {
-            writeln!(
+            say(
                 out,
-                "{}/{}  {}",
-                entry.pack.id,
-                question.id,
-                crate::domain::first_line(&question.prompt)
+                format_args!(
+                    "{}/{}  {}",
+                    entry.pack.id,
+                    question.id,
+                    crate::domain::first_line(&question.prompt)
+                ),
             )?;
         }
     }
@@ -81,6 +83,6 @@ pub(super) fn search(
             "every word is found, but no question has them all; try fewer words".to_owned()
         }
     };
-    writeln!(err, "no matches for \"{query}\": {why}")?;
+    say(err, format_args!("no matches for \"{query}\": {why}"))?;
     Ok(ExitCode::FAILURE)
 }

@@ -538,7 +538,7 @@ fn recommendation_spread(panelists: &[Panelist]) -> RecommendationSpread {
         .filter(|&(_, n)| n > 0)
         .collect();
     // Stable: equal counts stay most positive first.
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|count| std::cmp::Reverse(count.1));
     RecommendationSpread {
         counts,
         undecided: panelists

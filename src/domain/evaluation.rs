@@ -154,24 +154,41 @@ pub struct Evaluation {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub plan_title: String,
     /// When the interview started.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::time::optional"
+    )]
     pub started_at: Option<Timestamp>,
     /// When the interview ended.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::time::optional"
+    )]
     pub ended_at: Option<Timestamp>,
     /// In progress or submitted.
     #[serde(default)]
     pub status: EvaluationStatus,
     /// When the evaluation was last submitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::time::optional"
+    )]
     pub submitted_at: Option<Timestamp>,
     /// Every submission, oldest first, each with the seal of what was handed in.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub submissions: Vec<Submission>,
     /// Every time a submitted evaluation was reopened for changes.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::time::list"
+    )]
     pub reopened_at: Vec<Timestamp>,
     /// The questions, in the order they were planned.
+    #[serde(deserialize_with = "super::bounded::answers")]
     pub answers: Vec<Answer>,
     /// Index of the question on screen, so a resumed interview continues where it stopped.
     #[serde(default)]

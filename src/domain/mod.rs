@@ -3,6 +3,7 @@
 //! Plain data and pure functions only. Nothing here touches egui or the file system, so the
 //! storage, import, report and UI layers can all build on it and the rules stay testable.
 
+mod bounded;
 mod competency;
 pub mod debrief;
 mod evaluation;
@@ -14,6 +15,7 @@ mod problem;
 mod rubric;
 pub mod scoring;
 pub mod seal;
+pub mod time;
 pub mod validate;
 
 pub use competency::{Competency, CompetencyVocabulary};
@@ -22,6 +24,7 @@ pub use evaluation::{Answer, Evaluation, EvaluationStatus, Outcome, Recommendati
 pub use field::{FieldShape, QuestionField};
 pub use pack::{Level, Question, QuestionPack};
 pub use plan::{InterviewPlan, PlanEntry, PlanQuestion, QuestionRef, ResolvedEntry, lookup};
+pub use problem::{QUOTE_CHARS, shorten};
 pub use rubric::{Rubric, RubricLevel};
 pub use seal::{SealState, Submission};
 

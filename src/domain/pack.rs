@@ -27,6 +27,7 @@ pub struct QuestionPack {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_rubric: Option<Rubric>,
     /// The questions, in the pack's order.
+    #[serde(deserialize_with = "super::bounded::questions")]
     pub questions: Vec<Question>,
 }
 

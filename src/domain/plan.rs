@@ -49,6 +49,7 @@ pub struct InterviewPlan {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
     /// The questions, in the order they will be asked.
+    #[serde(deserialize_with = "super::bounded::entries")]
     pub entries: Vec<PlanEntry>,
 }
 

@@ -3,7 +3,9 @@
 //! Each check returns every problem it finds (not just the first), each naming the question or
 //! entry and the field, so a person can fix a hand-written file in one pass. The same checks
 //! serve file loading, the CLI and the in-app editor. Sizes are capped at what a person could
-//! write ([`super::limits`]), so whatever validates can also be saved and read back.
+//! write ([`super::limits`]), so whatever validates can also be saved and read back. A list
+//! over its cap is reported once and only its first items (up to the cap) are checked one by
+//! one, so a hostile file with a million bad items costs no more than one at the cap.
 
 use std::collections::HashMap;
 
@@ -110,7 +112,7 @@ pub fn validate_pack(pack: &QuestionPack) -> Vec<Problem> {
         &mut problems,
     );
     let mut seen: HashMap<&str, usize> = HashMap::new();
-    for question in &pack.questions {
+    for question in pack.questions.iter().take(MAX_QUESTIONS) {
         let occurrence = seen.entry(question.id.as_str()).or_insert(0);
         let subject = Subject::Question {
             id: question.id.clone(),
@@ -134,7 +136,7 @@ fn check_tags(tags: &[String], subject: &Subject, field: Field, problems: &mut V
         FieldPath::whole(field),
         problems,
     );
-    for (i, tag) in tags.iter().enumerate() {
+    for (i, tag) in tags.iter().enumerate().take(MAX_LIST_ITEMS) {
         check_length(
             tag,
             MAX_NAME_CHARS,
@@ -186,7 +188,7 @@ pub fn check_question(question: &Question, subject: &Subject, problems: &mut Vec
             field,
             problems,
         );
-        for (i, item) in items.iter().enumerate() {
+        for (i, item) in items.iter().enumerate().take(MAX_LIST_ITEMS) {
             if blank(item) {
                 problems.push(Problem::new(
                     subject,
@@ -251,7 +253,7 @@ pub fn check_rubric(rubric: &Rubric, subject: &Subject, field: Field, problems: 
         FieldPath::whole(field),
         problems,
     );
-    for (i, level) in rubric.levels.iter().enumerate() {
+    for (i, level) in rubric.levels.iter().enumerate().take(MAX_RUBRIC_LEVELS) {
         if blank(&level.label) {
             problems.push(Problem::new(
                 subject,
@@ -312,7 +314,7 @@ pub fn validate_plan(plan: &InterviewPlan, packs: Option<&[QuestionPack]>) -> Ve
         "entries",
         &mut problems,
     );
-    for (i, entry) in plan.entries.iter().enumerate() {
+    for (i, entry) in plan.entries.iter().enumerate().take(MAX_ENTRIES) {
         let subject = Subject::Entry(i + 1);
         if let Some(minutes) = entry.minutes {
             check_minutes(minutes, &subject, "minutes", &mut problems);
@@ -426,7 +428,7 @@ pub fn validate_evaluation(evaluation: &Evaluation) -> Vec<Problem> {
         ));
     }
     let mut seen: HashMap<&str, usize> = HashMap::new();
-    for (i, answer) in evaluation.answers.iter().enumerate() {
+    for (i, answer) in evaluation.answers.iter().enumerate().take(MAX_ENTRIES) {
         let occurrence = seen.entry(answer.question.id.as_str()).or_insert(0);
         let subject = Subject::Answer {
             number: i + 1,
@@ -658,6 +660,25 @@ mod tests {
         assert!(text.iter().any(|t| t.starts_with(
             "answer 1 (question `rest`), field `seconds`: 18446744073709551615 seconds is more than a day"
         )));
+    }
+
+    #[test]
+    fn a_list_far_over_its_cap_is_reported_once_not_item_by_item() {
+        let mut pack = valid_pack();
+        let bad = Question::new("Not An Id", "", 0);
+        pack.questions = vec![bad; MAX_QUESTIONS * 3];
+        let problems = validate_pack(&pack);
+        let counted = problems
+            .iter()
+            .filter(|p| p.message.contains("the limit is"))
+            .count();
+        assert_eq!(counted, 1);
+        // Only the questions up to the cap are checked one by one.
+        assert!(
+            problems.len() <= 1 + MAX_QUESTIONS * 4,
+            "{}",
+            problems.len()
+        );
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //!
 //! The new content goes to a temporary file in the same folder (so the rename cannot cross file
 //! systems), is flushed to disk, then renamed over the target; finally the folder itself is
-//! flushed so the rename survives a power cut.
+//! flushed so the rename survives a power cut. Folders are created owner-only and flushed the
+//! same way, so a new folder's entry survives too.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -30,6 +31,12 @@ pub fn write_atomic_with(
     visibility: Visibility,
     write: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> io::Result<()> {
+    if let Some(reason) = super::lock::read_only_reason(path) {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!("{reason}; this window is read-only"),
+        ));
+    }
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -94,6 +101,37 @@ pub fn remove_stale_temporaries(folder: &Path, min_age: std::time::Duration) -> 
         })
         .filter(|entry| fs::remove_file(entry.path()).is_ok())
         .count()
+}
+
+/// Creates `folder` and any missing parents, owner-only (0700 on Unix: file names in an
+/// Onsite library carry candidates' names), flushing each new folder's parent so the new
+/// entry survives a power cut. An existing folder is left as it is.
+pub fn create_private_dir(folder: &Path) -> io::Result<()> {
+    if folder.is_dir() {
+        return Ok(());
+    }
+    if let Some(parent) = folder.parent().filter(|p| !p.as_os_str().is_empty()) {
+        create_private_dir(parent)?;
+    }
+    let mut builder = fs::DirBuilder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    match builder.create(folder) {
+        Ok(()) => {}
+        // Another process (or thread) created it meanwhile: as good.
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists && folder.is_dir() => {
+            return Ok(());
+        }
+        Err(error) => return Err(error),
+    }
+    sync_folder(folder)?;
+    match folder.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(parent) => sync_folder(parent),
+        None => Ok(()),
+    }
 }
 
 #[cfg(unix)]
@@ -175,6 +213,23 @@ mod tests {
         let removed = remove_stale_temporaries(dir.path(), std::time::Duration::from_secs(600));
         assert_eq!(removed, 1);
         assert!(!old.exists() && fresh.exists() && real.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_folders_are_owner_only_and_existing_ones_untouched() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let nested = dir.path().join("a").join("b");
+        create_private_dir(&nested).unwrap();
+        for folder in [dir.path().join("a"), nested.clone()] {
+            let mode = fs::metadata(&folder).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o700, "{}", folder.display());
+        }
+        fs::set_permissions(&nested, fs::Permissions::from_mode(0o755)).unwrap();
+        create_private_dir(&nested).unwrap();
+        let mode = fs::metadata(&nested).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o755);
     }
 
     #[test]

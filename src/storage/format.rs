@@ -1,36 +1,52 @@
 //! Reading and writing Onsite's RON files, with errors that point at file, line and column.
 //!
-//! Every file starts with its kind (`QuestionPack(`, `InterviewPlan(` or `Evaluation(`) and
-//! declares `format: N`. Loading goes: size limit → UTF-8 → RON syntax and structure → format
-//! version → semantic validation. Any failure returns an error and nothing else; callers only
-//! replace what they hold once a load has fully succeeded.
+//! Every file starts with its kind (`QuestionPack(`, `InterviewPlan(`, `Evaluation(` or
+//! `CompetencyVocabulary(`) and declares `format: N`. Loading goes: regular file → size limit →
+//! encoding (UTF-8, byte-order mark dropped) → kind → nesting depth → RON syntax and structure
+//! → format version → semantic validation → the size it would be saved at. Any failure
+//! returns an error and nothing else; callers only replace what they hold once a load has
+//! fully succeeded. Every reader of a file goes through [`parse`], so the library's listings,
+//! `onsite validate` and the window give one answer for one file.
+//!
+//! Saving is symmetric: nothing larger than [`MAX_FILE_BYTES`] is ever written, and a file
+//! that would be saved back larger than that is refused when read (checked only for inputs
+//! over [`RESAVE_CHECK_BYTES`], since smaller ones cannot grow that much).
 //!
 //! Migration: when the format changes, a file with an older `format` is detected by a cheap
 //! probe (only the `format` field is read) and parsed with the old structure, then converted.
 //! Format 1 is the first, so there is nothing to convert yet.
 
-use std::fs::File;
-use std::io::Read;
-use std::path::Path;
+use std::fmt;
+use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
 use ron::options::Options;
 use ron::ser::PrettyConfig;
 use serde::Serialize;
-use serde::de::{self, DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde::de::DeserializeOwned;
 
 use super::atomic::{Visibility, write_atomic};
 use super::error::{LoadError, LocatedProblem, SaveError};
-use crate::domain::validate::{
-    Problem, Subject, validate_evaluation, validate_pack, validate_plan,
+use super::guard::{self, Check, Saved};
+pub use super::locate::line_column;
+use super::locate::locate;
+use super::read::{BYTE_ORDER_MARK, read_bytes};
+pub use super::read::{
+    MAX_FILE_BYTES, NOT_UTF8_REPLACED, decode, read_document, read_text, too_large,
 };
+use super::{lock, scan};
+use crate::domain::validate::{Problem, validate_evaluation, validate_pack, validate_plan};
 use crate::domain::{
-    CompetencyVocabulary, Evaluation, FORMAT_VERSION, InterviewPlan, QuestionPack,
+    CompetencyVocabulary, Evaluation, FORMAT_VERSION, InterviewPlan, QuestionPack, shorten,
 };
 
-/// Largest file Onsite will read. Real files are kilobytes; this stops a stray video or disk
-/// image from being read into memory.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// Inputs at most this large are not checked for the size they would be saved at: Onsite's
+/// layout (one item per line, four spaces per level) grows a compact file at most about
+/// eight times (a test measures the worst case), so they stay well under the limit.
+pub const RESAVE_CHECK_BYTES: u64 = MAX_FILE_BYTES / 16;
+
+/// Most problems traced to a line and column and shown for one file; the rest are counted.
+pub const MAX_SHOWN_PROBLEMS: usize = 20;
 
 /// The kinds of file Onsite reads and writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,12 +143,19 @@ impl RonFile for CompetencyVocabulary {
 }
 
 /// RON as Onsite writes it: `Some(..)` and newtype-variant parentheses left implicit, so
-/// hand-written files stay short. The recursion limit stays at ron's default (128), which turns
-/// absurdly deep nesting into an error instead of a stack overflow.
+/// hand-written files stay short. The recursion limit stays at ron's default (128); deeper
+/// nesting is refused before ron sees it ([`scan::too_deep`]).
 fn options() -> Options {
     Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .with_default_extension(Extensions::UNWRAP_VARIANT_NEWTYPES)
+}
+
+fn pretty() -> PrettyConfig {
+    PrettyConfig::new()
+        .indentor("    ")
+        .escape_strings(false)
+        .extensions(Extensions::IMPLICIT_SOME | Extensions::UNWRAP_VARIANT_NEWTYPES)
 }
 
 /// Reads `text` with ron and Onsite's options: syntax and structure only, no version check or
@@ -141,99 +164,152 @@ pub fn ron_only<T: DeserializeOwned>(text: &str) -> ron::error::SpannedResult<T>
     options().from_str(text)
 }
 
-/// Serialises `value` as pretty RON, starting with its kind's name.
-pub fn to_ron<T: RonFile>(value: &T) -> Result<String, ron::Error> {
-    let config = PrettyConfig::new()
-        .indentor("    ")
-        .escape_strings(false)
-        .extensions(Extensions::IMPLICIT_SOME | Extensions::UNWRAP_VARIANT_NEWTYPES);
-    let body = options().to_string_pretty(value, config)?;
-    Ok(format!("{}{body}\n", T::KIND.struct_name()))
+/// Writes `value` as pretty RON, starting with its kind's name.
+fn write_ron<T: RonFile, W: fmt::Write>(mut out: W, value: &T) -> Result<(), ron::Error> {
+    out.write_str(T::KIND.struct_name())?;
+    options().to_writer_pretty(&mut out, value, pretty())?;
+    out.write_char('\n')?;
+    Ok(())
 }
 
-/// Saves `value` atomically at `path`.
-pub fn save<T: RonFile>(path: &Path, value: &T, visibility: Visibility) -> Result<(), SaveError> {
-    let text = to_ron(value).map_err(|source| SaveError::Serialize {
+/// Serialises `value` as pretty RON, starting with its kind's name.
+pub fn to_ron<T: RonFile>(value: &T) -> Result<String, ron::Error> {
+    let mut text = String::new();
+    write_ron(&mut text, value)?;
+    Ok(text)
+}
+
+/// Counts what is written and stops once past a limit, so a huge value is measured cheaply.
+struct SizeCounter {
+    size: u64,
+    limit: u64,
+}
+
+impl fmt::Write for SizeCounter {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.size += s.len() as u64;
+        if self.size > self.limit {
+            Err(fmt::Error)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// The size `value` would be saved at, if over `limit` (counting stops just past it).
+pub fn saved_size_over<T: RonFile>(value: &T, limit: u64) -> Option<u64> {
+    let mut counter = SizeCounter { size: 0, limit };
+    match write_ron(&mut counter, value) {
+        Ok(()) => None,
+        Err(_) if counter.size > limit => Some(counter.size),
+        // Any other failure is the save's to report.
+        Err(_) => None,
+    }
+}
+
+/// The text `value` is saved as, or why it cannot be: never more than [`MAX_FILE_BYTES`].
+pub fn encode<T: RonFile>(path: &Path, value: &T) -> Result<String, SaveError> {
+    if let Some(size) = saved_size_over(value, MAX_FILE_BYTES) {
+        return Err(SaveError::TooLarge {
+            path: path.to_owned(),
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    to_ron(value).map_err(|source| SaveError::Serialize {
         path: path.to_owned(),
         source,
-    })?;
+    })
+}
+
+fn refuse_read_only(path: &Path) -> Result<(), SaveError> {
+    match lock::read_only_reason(path) {
+        Some(reason) => Err(SaveError::ReadOnly {
+            path: path.to_owned(),
+            reason,
+        }),
+        None => Ok(()),
+    }
+}
+
+fn write_file(path: &Path, text: &str, visibility: Visibility) -> Result<(), SaveError> {
+    refuse_read_only(path)?;
     write_atomic(path, text.as_bytes(), visibility).map_err(|source| SaveError::Io {
         path: path.to_owned(),
         source,
-    })
+    })?;
+    guard::record_written(path, text.as_bytes());
+    Ok(())
 }
 
-/// Reads a file as text, refusing files over [`MAX_FILE_BYTES`] and invalid UTF-8.
-pub fn read_text(path: &Path) -> Result<String, LoadError> {
-    decode(path, read_bytes(path)?)
+/// Saves `value` atomically at `path`, replacing whatever is there.
+pub fn save<T: RonFile>(path: &Path, value: &T, visibility: Visibility) -> Result<(), SaveError> {
+    refuse_read_only(path)?;
+    let text = encode(path, value)?;
+    write_file(path, &text, visibility)
 }
 
-/// Reads a whole file, refusing it before reading when it is over [`MAX_FILE_BYTES`].
-fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let io_error = |source| LoadError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let file = File::open(path).map_err(io_error)?;
-    let size = file.metadata().map_err(io_error)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(too_large(path, size));
-    }
-    let mut bytes = Vec::new();
-    // `take` guards against a file that grows while it is read.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(path, bytes.len() as u64));
-    }
-    Ok(bytes)
-}
-
-fn too_large(path: &Path, size: u64) -> LoadError {
-    LoadError::TooLarge {
-        path: path.to_owned(),
-        size,
-        limit: MAX_FILE_BYTES,
-    }
-}
-
-/// Said when a document had bytes that are not UTF-8 and they were replaced.
-pub const NOT_UTF8_REPLACED: &str = "not valid UTF-8 text; the bytes that are not were replaced";
-
-/// A document to import (Markdown or text): read with the same size limit as Onsite's files,
-/// but bytes that are not UTF-8 are replaced rather than refused, since a document saved in
-/// another encoding still has its questions. The flag says whether anything was replaced.
-pub fn read_document(path: &Path) -> Result<(String, bool), LoadError> {
-    Ok(match String::from_utf8(read_bytes(path)?) {
-        Ok(text) => (text, false),
-        Err(error) => (String::from_utf8_lossy(error.as_bytes()).into_owned(), true),
-    })
-}
-
-/// Checks the size limit and UTF-8 of bytes read from `path`.
-pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
-    let size = bytes.len() as u64;
-    if size > MAX_FILE_BYTES {
-        return Err(too_large(path, size));
-    }
-    String::from_utf8(bytes).map_err(|error| {
-        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-        let text = String::from_utf8_lossy(valid);
-        let (line, column) = line_column(&text, text.len());
-        LoadError::Syntax {
-            path: path.to_owned(),
-            line,
-            column,
-            message: "the file is not valid UTF-8 text (is it a binary file?)".to_owned(),
+/// Saves `value` atomically at `path` unless someone else changed the file since this process
+/// last wrote or opened it; then their file is kept and the data goes to a conflict copy
+/// beside it (see [`guard`]), and so do later saves of `path` until it is opened again.
+pub fn save_guarded<T: RonFile>(
+    path: &Path,
+    value: &T,
+    visibility: Visibility,
+) -> Result<Saved, SaveError> {
+    refuse_read_only(path)?;
+    let text = encode(path, value)?;
+    let mut target = guard::destination(path);
+    // A copy that someone else changed too gets a copy of its own; a few rounds are plenty.
+    for _ in 0..4 {
+        match guard::check(&target, text.as_bytes()) {
+            Check::Write => {
+                write_file(&target, &text, visibility)?;
+                return Ok(saved_at(path, target));
+            }
+            Check::Unchanged => {
+                guard::record_written(&target, text.as_bytes());
+                return Ok(saved_at(path, target));
+            }
+            Check::Conflict => {
+                let copy = guard::conflict_copy_path(&target);
+                guard::divert(&target, &copy);
+                target = copy;
+            }
         }
+    }
+    Err(SaveError::Io {
+        path: path.to_owned(),
+        source: std::io::Error::other(
+            "the file and its conflict copies keep changing under Onsite; nothing was replaced",
+        ),
     })
 }
 
-/// Loads a file of a known kind: read, parse, check the version, validate.
+fn saved_at(asked: &Path, target: PathBuf) -> Saved {
+    if target == asked {
+        Saved::InPlace
+    } else {
+        Saved::InCopy { copy: target }
+    }
+}
+
+/// Loads a file of a known kind to work on: read, parse, check the version, validate. What
+/// was read becomes what later guarded saves of `path` expect to find.
 pub fn load<T: RonFile>(path: &Path) -> Result<T, LoadError> {
-    let text = read_text(path)?;
-    parse(path, &text)
+    let bytes = read_bytes(path)?;
+    let value = parse(path, &decode(path, bytes.clone())?)?;
+    guard::record_opened(path, &bytes);
+    Ok(value)
+}
+
+/// Like [`load`], for a file found by listing a folder: the ledger of guarded saves learns
+/// the file only if it knew nothing of it.
+pub fn load_listed<T: RonFile>(path: &Path) -> Result<T, LoadError> {
+    let bytes = read_bytes(path)?;
+    let value = parse(path, &decode(path, bytes.clone())?)?;
+    guard::record_listed(path, &bytes);
+    Ok(value)
 }
 
 /// Parses and validates the text of a file of a known kind. `path` is only used in errors.
@@ -241,12 +317,26 @@ pub fn parse<T: RonFile>(path: &Path, text: &str) -> Result<T, LoadError> {
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(path, text.len() as u64));
     }
+    let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
+    expect_kind(path, text, Some(T::KIND))?;
+    if let Some(at) = scan::too_deep(text) {
+        let (line, column) = line_column(text, at);
+        return Err(LoadError::Syntax {
+            path: path.to_owned(),
+            line,
+            column,
+            message: format!(
+                "nested more than {} levels deep; no Onsite file nests more than a few",
+                scan::MAX_NESTING
+            ),
+        });
+    }
     let value: T = match ron_only(text) {
         Ok(value) => value,
         Err(error) => {
             // A newer file may fail to parse only because it has fields we do not know; say
             // so rather than report the first unknown field.
-            if let Some(found) = probe_format(text, T::KIND)
+            if let Some(found) = probe_format(text)
                 && found > FORMAT_VERSION
             {
                 return Err(newer(path, text, found));
@@ -255,7 +345,7 @@ pub fn parse<T: RonFile>(path: &Path, text: &str) -> Result<T, LoadError> {
                 path: path.to_owned(),
                 line: error.span.start.line,
                 column: error.span.start.col,
-                message: error.code.to_string(),
+                message: shorten_quotes(&error.code.to_string()),
             });
         }
     };
@@ -264,8 +354,7 @@ pub fn parse<T: RonFile>(path: &Path, text: &str) -> Result<T, LoadError> {
         return Err(newer(path, text, format));
     }
     if format == 0 {
-        let (line, column) =
-            find_field(text, 0, text.len(), "format").map_or((1, 1), |at| line_column(text, at));
+        let (line, column) = format_position(text);
         return Err(LoadError::Syntax {
             path: path.to_owned(),
             line,
@@ -277,12 +366,88 @@ pub fn parse<T: RonFile>(path: &Path, text: &str) -> Result<T, LoadError> {
     if !problems.is_empty() {
         return Err(invalid(path, text, problems));
     }
+    if text.len() as u64 > RESAVE_CHECK_BYTES
+        && let Some(size) = saved_size_over(&value, MAX_FILE_BYTES)
+    {
+        return Err(LoadError::WouldNotSave {
+            path: path.to_owned(),
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
     Ok(value)
 }
 
+/// Refuses `text` unless it starts with the name of a kind of file (`expected`, if given).
+fn expect_kind(path: &Path, text: &str, expected: Option<FileKind>) -> Result<FileKind, LoadError> {
+    let found = sniff_kind(text);
+    match (found, expected) {
+        (Some(found), None) => Ok(found),
+        (Some(found), Some(expected)) if found == expected => Ok(found),
+        (Some(found), Some(expected)) => {
+            let (line, column) = line_column(text, scan::skip_trivia(text));
+            Err(LoadError::Syntax {
+                path: path.to_owned(),
+                line,
+                column,
+                message: format!(
+                    "this is {} {}, not {} {}",
+                    article(found.label()),
+                    found.label(),
+                    article(expected.label()),
+                    expected.label()
+                ),
+            })
+        }
+        (None, _) => Err(LoadError::Syntax {
+            path: path.to_owned(),
+            line: 1,
+            column: 1,
+            message: "not an Onsite file: it should start with `QuestionPack(`, `InterviewPlan(` or `Evaluation(`".to_owned(),
+        }),
+    }
+}
+
+fn article(noun: &str) -> &'static str {
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// `message` with every `quoted` part shortened and control characters shown escaped: ron
+/// quotes the file's own text (an unknown field's name, say), which may be huge or hostile.
+fn shorten_quotes(message: &str) -> String {
+    message
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                shorten(part)
+            } else {
+                escape_controls(part)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("`")
+}
+
+/// `text` with control characters shown escaped, as [`shorten`] does.
+fn escape_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn newer(path: &Path, text: &str, found: u32) -> LoadError {
-    let (line, column) =
-        find_field(text, 0, text.len(), "format").map_or((1, 1), |at| line_column(text, at));
+    let (line, column) = format_position(text);
     LoadError::NewerFormat {
         path: path.to_owned(),
         line,
@@ -292,12 +457,21 @@ fn newer(path: &Path, text: &str, found: u32) -> LoadError {
     }
 }
 
-/// Builds an `Invalid` error, tracing each problem to a line and column where it can.
+/// Line and column of the file's `format` field (1:1 if it has none).
+fn format_position(text: &str) -> (usize, usize) {
+    scan::top_level_field(text, "format").map_or((1, 1), |at| line_column(text, at))
+}
+
+/// Builds an `Invalid` error, tracing the first [`MAX_SHOWN_PROBLEMS`] problems to a line and
+/// column (each search reads the file, and a hostile file can have a problem per line).
 pub fn invalid(path: &Path, text: &str, problems: Vec<Problem>) -> LoadError {
     let problems = problems
         .into_iter()
-        .map(|problem| LocatedProblem {
-            position: locate(text, &problem).map(|at| line_column(text, at)),
+        .enumerate()
+        .map(|(i, problem)| LocatedProblem {
+            position: (i < MAX_SHOWN_PROBLEMS)
+                .then(|| locate(text, &problem).map(|at| line_column(text, at)))
+                .flatten(),
             problem,
         })
         .collect();
@@ -307,61 +481,22 @@ pub fn invalid(path: &Path, text: &str, problems: Vec<Problem>) -> LoadError {
     }
 }
 
-/// Reads only the `format` field of a file, skipping everything else.
-fn probe_format(text: &str, kind: FileKind) -> Option<u32> {
-    struct Probe(&'static str);
-    struct ProbeVisitor;
-
-    impl<'de> Visitor<'de> for ProbeVisitor {
-        type Value = Option<u32>;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a struct with a `format` field")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<u32>, A::Error> {
-            let mut format = None;
-            while let Some(key) = map.next_key::<String>()? {
-                if key == "format" {
-                    format = Some(map.next_value::<u32>()?);
-                } else {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-            Ok(format)
-        }
-    }
-
-    impl<'de> DeserializeSeed<'de> for Probe {
-        type Value = Option<u32>;
-        fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Option<u32>, D::Error> {
-            d.deserialize_struct(self.0, &["format"], ProbeVisitor)
-        }
-    }
-
-    options()
-        .from_str_seed(text, Probe(kind.struct_name()))
-        .ok()
-        .flatten()
+/// The `format` a file declares, read from its text alone: a file that fails to parse may be
+/// newer. (Asking ron to skip everything else took minutes on some hostile files.)
+fn probe_format(text: &str) -> Option<u32> {
+    scan::top_level_number(text, "format").and_then(|n| u32::try_from(n).ok())
 }
 
-/// The kind a file declares by the name it starts with, skipping comments and attributes.
+/// The kind a file declares by the name it starts with, skipping comments (nested ones too)
+/// and attributes the way ron does.
 pub fn sniff_kind(text: &str) -> Option<FileKind> {
-    let mut rest = text.trim_start_matches('\u{feff}');
-    loop {
-        rest = rest.trim_start();
-        if let Some(after) = rest.strip_prefix("//") {
-            rest = after.split_once('\n').map_or("", |(_, tail)| tail);
-        } else if let Some(after) = rest.strip_prefix("/*") {
-            rest = after.split_once("*/").map_or("", |(_, tail)| tail);
-        } else if let Some(after) = rest.strip_prefix("#!") {
-            rest = after.split_once(']').map_or("", |(_, tail)| tail);
-        } else {
-            break;
-        }
-    }
-    let name: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-        .collect();
+    let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
+    let rest = &text[scan::skip_trivia(text)..];
+    let name_len = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .count();
+    let name = &rest[..name_len];
     FileKind::ALL
         .into_iter()
         .find(|kind| kind.struct_name() == name)
@@ -380,138 +515,18 @@ pub enum AnyFile {
     Vocabulary(CompetencyVocabulary),
 }
 
-/// Loads a file whose kind is told by its first word.
+/// Loads a file whose kind is told by its first word, as [`load`] does for a known kind.
 pub fn load_any(path: &Path) -> Result<AnyFile, LoadError> {
-    let text = read_text(path)?;
-    match sniff_kind(&text) {
-        Some(FileKind::Pack) => parse(path, &text).map(AnyFile::Pack),
-        Some(FileKind::Plan) => parse(path, &text).map(AnyFile::Plan),
-        Some(FileKind::Evaluation) => parse(path, &text).map(AnyFile::Evaluation),
-        Some(FileKind::Vocabulary) => parse(path, &text).map(AnyFile::Vocabulary),
-        None => Err(LoadError::Syntax {
-            path: path.to_owned(),
-            line: 1,
-            column: 1,
-            message: "not an Onsite file: it should start with `QuestionPack(`, `InterviewPlan(` or `Evaluation(`".to_owned(),
-        }),
-    }
-}
-
-/// 1-based line and column (in characters) of byte offset `at` in `text`.
-fn line_column(text: &str, at: usize) -> (usize, usize) {
-    let at = floor_char_boundary(text, at);
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
-
-fn floor_char_boundary(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-/// Byte offset where a problem's field is written, found by searching the source text.
-///
-/// This is a best effort: serde does not keep positions after parsing, but ids are unique
-/// and fields are named, so the owner's `id: "..."` and then the field name find the spot.
-fn locate(text: &str, problem: &Problem) -> Option<usize> {
-    let field = problem.field.field.name();
-    let (start, end) = match &problem.subject {
-        Subject::File => return find_field(text, 0, text.len(), field),
-        Subject::Question { id, occurrence } | Subject::Answer { id, occurrence, .. } => {
-            // Questions may share an id (that is one of the errors); count to the right one.
-            let start = find_id(text, id, *occurrence)?;
-            let end = text[start..]
-                .find("\n")
-                .and_then(|line_end| {
-                    let from = start + line_end;
-                    find_field(text, from, text.len(), "id")
-                })
-                .unwrap_or(text.len());
-            (start, end)
-        }
-        Subject::Entry(n) => {
-            let entries = find_field(text, 0, text.len(), "entries")?;
-            let start = find_entry(text, entries, *n)?;
-            let end = find_entry(text, start + 1, 1).unwrap_or(text.len());
-            (start, end)
-        }
-    };
-    if field == "id" {
-        return Some(start);
-    }
-    // Fields may come before `id` in a hand-written question, so look back to its opening
-    // parenthesis too.
-    let opening = text[..start].rfind('(').unwrap_or(start);
-    find_field(text, opening, end, field).or(Some(start))
-}
-
-/// Offset of the `n`-th (1-based) plan entry's `question:` at or after `from`: the one whose
-/// value is `FromPack(` or `Custom(`, not the `question:` inside `FromPack(...)`.
-fn find_entry(text: &str, mut from: usize, n: usize) -> Option<usize> {
-    let mut seen = 0;
-    while let Some(at) = find_field(text, from, text.len(), "question") {
-        let value = text[at + "question".len()..]
-            .trim_start()
-            .trim_start_matches(':')
-            .trim_start();
-        if value.starts_with("FromPack") || value.starts_with("Custom") {
-            seen += 1;
-            if seen == n {
-                return Some(at);
-            }
-        }
-        from = at + 1;
-    }
-    None
-}
-
-/// Offset of `id: "ID"` in `text`, after skipping `skip` earlier uses.
-fn find_id(text: &str, id: &str, mut skip: usize) -> Option<usize> {
-    let quoted = format!("\"{id}\"");
-    let mut from = 0;
-    while let Some(found) = text[from..].find(&quoted) {
-        let at = from + found;
-        if text[..at].trim_end().ends_with(':')
-            && text[..at]
-                .trim_end()
-                .trim_end_matches(':')
-                .trim_end()
-                .ends_with("id")
-        {
-            if skip == 0 {
-                return find_field(text, text[..at].rfind("id")?, at + 1, "id");
-            }
-            skip -= 1;
-        }
-        from = at + quoted.len();
-    }
-    None
-}
-
-/// Offset of `name:` written as a field in `text[from..to]`.
-fn find_field(text: &str, from: usize, to: usize, name: &str) -> Option<usize> {
-    let to = floor_char_boundary(text, to);
-    let from = floor_char_boundary(text, from.min(to));
-    let region = &text[from..to];
-    let mut offset = 0;
-    while let Some(found) = region[offset..].find(name) {
-        let at = offset + found;
-        let before_ok = region[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
-        let after_ok = region[at + name.len()..].trim_start().starts_with(':');
-        if before_ok && after_ok {
-            return Some(from + at);
-        }
-        offset = at + name.len();
-    }
-    None
+    let bytes = read_bytes(path)?;
+    let text = decode(path, bytes.clone())?;
+    let loaded = match expect_kind(path, &text, None)? {
+        FileKind::Pack => parse(path, &text).map(AnyFile::Pack),
+        FileKind::Plan => parse(path, &text).map(AnyFile::Plan),
+        FileKind::Evaluation => parse(path, &text).map(AnyFile::Evaluation),
+        FileKind::Vocabulary => parse(path, &text).map(AnyFile::Vocabulary),
+    }?;
+    guard::record_opened(path, &bytes);
+    Ok(loaded)
 }
 
 #[cfg(test)]
@@ -529,24 +544,34 @@ mod tests {
             Some(FileKind::Evaluation)
         );
         assert_eq!(sniff_kind("InterviewPlan ("), Some(FileKind::Plan));
+        assert_eq!(
+            sniff_kind("/* outer /* nested */ still outer */ InterviewPlan("),
+            Some(FileKind::Plan)
+        );
+        assert_eq!(
+            sniff_kind("\u{feff}Evaluation("),
+            Some(FileKind::Evaluation)
+        );
+        assert_eq!(sniff_kind("QuestionPackage("), None);
         assert_eq!(sniff_kind("(format: 1)"), None);
         assert_eq!(sniff_kind("\u{0}\u{1}"), None);
     }
 
     #[test]
-    fn line_column_counts_characters() {
-        let text = "ab\nγδε\nx";
-        assert_eq!(line_column(text, 0), (1, 1));
-        assert_eq!(line_column(text, 3), (2, 1));
-        assert_eq!(line_column(text, 3 + "γδ".len()), (2, 3));
-        assert_eq!(line_column(text, text.len()), (3, 2));
+    fn quoted_parts_of_messages_are_shortened_and_escaped() {
+        let long = "x".repeat(10_000);
+        let message = shorten_quotes(&format!("Unexpected field `{long}` at \u{1b}[2J"));
+        assert!(message.len() < 100, "{message}");
+        assert!(message.contains("\\u{1b}[2J"), "{message}");
+        assert!(!message.contains('\u{1b}'));
     }
 
     #[test]
-    fn fields_are_found_as_whole_words() {
-        let text = "(key_points: [], id: \"a\", prompt: \"p\")";
-        assert_eq!(find_field(text, 0, text.len(), "id"), text.find("id:"));
-        assert_eq!(find_id(text, "a", 0), text.find("id:"));
-        assert_eq!(find_field(text, 0, text.len(), "points"), None);
+    fn the_saved_size_is_counted_without_building_the_text() {
+        let mut pack = QuestionPack::new("p", "P");
+        pack.description = "d".repeat(1000);
+        let size = to_ron(&pack).unwrap().len() as u64;
+        assert_eq!(saved_size_over(&pack, size), None);
+        assert!(saved_size_over(&pack, 100).is_some_and(|counted| counted > 100));
     }
 }

@@ -1,17 +1,25 @@
 //! The user's library folder and the packs bundled with the app.
 //!
 //! Layout: `packs/` (user question packs), `plans/` (interview plans) and `evaluations/`
-//! (one file per interview, owner-only). The folder is the platform's data folder, or
-//! `$ONSITE_HOME` when set — tests and portable installs use that.
+//! (one file per interview, owner-only), all created owner-only (0700). The folder is the
+//! platform's data folder, or `$ONSITE_HOME` when set — tests and portable installs use that.
+//!
+//! One process writes a library at a time: the window opens it with [`Library::open_locked`],
+//! and a second window finds it in use and gets a read-only library whose saves are refused
+//! (see [`super::lock`]). The command line's reading commands open it without the lock.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError, Weak};
+use std::time::SystemTime;
 
-use super::atomic::{Visibility, remove_stale_temporaries};
+use super::atomic::{Visibility, create_private_dir, remove_stale_temporaries};
 use super::error::{LoadError, SaveError};
-use super::format::{RonFile, load, parse, save};
+use super::format::{FileKind, RonFile, load_listed, parse, save, save_guarded};
+use super::guard::Saved;
+use super::lock::{self, LibraryLock, LockAttempt, ReadOnlyReason};
+use super::read::special_kind;
 use crate::domain::{CompetencyVocabulary, Evaluation, InterviewPlan, QuestionPack, slugify};
 
 /// Temporary files older than this are leftovers of interrupted saves.
@@ -120,10 +128,49 @@ pub fn bundled_packs() -> Loaded<PackEntry> {
     loaded
 }
 
+/// What this process may do with a library.
+#[derive(Clone, Debug)]
+pub enum Access {
+    /// Opened without asking for the lock (the command line's reading commands, tests):
+    /// saves go ahead as asked.
+    Unlocked,
+    /// This process holds the library's lock: it alone writes.
+    Exclusive(Arc<LibraryLock>),
+    /// Another process holds the lock, or it could not be taken: nothing is saved.
+    ReadOnly(ReadOnlyReason),
+}
+
+impl PartialEq for Access {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Access::Unlocked, Access::Unlocked) | (Access::Exclusive(_), Access::Exclusive(_)) => {
+                true
+            }
+            (Access::ReadOnly(a), Access::ReadOnly(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Access {}
+
+/// A file's size and modification time, enough to tell whether it changed since it was read
+/// (for re-reading only what changed; saves compare contents, see [`super::guard`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileStamp {
+    /// The file.
+    pub path: PathBuf,
+    /// Its size in bytes.
+    pub len: u64,
+    /// When it was last modified, where the system says.
+    pub modified: Option<SystemTime>,
+}
+
 /// The user's library folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Library {
     root: PathBuf,
+    access: Access,
 }
 
 impl Library {
@@ -135,29 +182,98 @@ impl Library {
         directories::ProjectDirs::from("", "", "Onsite").map(|dirs| dirs.data_dir().to_owned())
     }
 
-    /// Opens (creating if needed) a library at `root`.
+    /// Opens (creating if needed) a library at `root`, without its lock: for reading, and for
+    /// tools that write only where they are told.
     pub fn open(root: impl Into<PathBuf>) -> io::Result<Self> {
-        let library = Self { root: root.into() };
-        for folder in [
-            library.packs_dir(),
-            library.plans_dir(),
-            library.evaluations_dir(),
-        ] {
-            fs::create_dir_all(&folder)?;
-            // Saves killed mid-write (a crash, a power cut) leave their temporary file behind.
-            remove_stale_temporaries(&folder, STALE_TEMPORARY_AGE);
+        let library = Self {
+            root: root.into(),
+            access: Access::Unlocked,
+        };
+        library.prepare_folders()?;
+        Ok(library)
+    }
+
+    /// Opens (creating if needed) a library at `root` for a window: takes the library's lock,
+    /// or, when another Onsite process holds it or it cannot be taken, opens it read-only
+    /// (see [`Library::access`]). Only a missing library that cannot be created is an error.
+    pub fn open_locked(root: impl Into<PathBuf>) -> io::Result<Self> {
+        let root = root.into();
+        create_private_dir(&root)?;
+        // This process may have the lock already (another window of the same process shares
+        // the one writer): asking again must not make it read-only.
+        let access = match held_lock(&root) {
+            Some(held) => Access::Exclusive(held),
+            None => match lock::try_lock(&root) {
+                Ok(LockAttempt::Acquired(held)) => Access::Exclusive(remember_held(&root, held)),
+                Ok(LockAttempt::Unsupported) => Access::Unlocked,
+                Ok(LockAttempt::HeldElsewhere(holder)) => {
+                    Access::ReadOnly(ReadOnlyReason::InUse(holder))
+                }
+                Err(error) => Access::ReadOnly(ReadOnlyReason::CannotLock(error.to_string())),
+            },
+        };
+        let library = Self { root, access };
+        match &library.access {
+            Access::ReadOnly(reason) => lock::mark_read_only(&library.root, reason.clone()),
+            Access::Exclusive(_) | Access::Unlocked => {
+                lock::clear_read_only(&library.root);
+                library.prepare_folders()?;
+            }
         }
         Ok(library)
     }
 
-    /// Opens the library at [`Library::default_root`].
+    /// Opens the library at [`Library::default_root`], without its lock.
     pub fn open_default() -> io::Result<Self> {
-        let root = Self::default_root().ok_or_else(|| {
+        Self::open(Self::require_default_root()?)
+    }
+
+    /// Opens the library at [`Library::default_root`] for a window, as
+    /// [`Library::open_locked`] does.
+    pub fn open_default_locked() -> io::Result<Self> {
+        Self::open_locked(Self::require_default_root()?)
+    }
+
+    fn require_default_root() -> io::Result<PathBuf> {
+        Self::default_root().ok_or_else(|| {
             io::Error::other(format!(
                 "no home folder found; set {HOME_VARIABLE} to choose where Onsite keeps its files"
             ))
-        })?;
-        Self::open(root)
+        })
+    }
+
+    /// Tries the lock again (for a read-only window whose other window may have closed);
+    /// returns the library as it now is.
+    pub fn reopen_locked(&self) -> io::Result<Self> {
+        Self::open_locked(self.root.clone())
+    }
+
+    fn prepare_folders(&self) -> io::Result<()> {
+        for folder in [self.packs_dir(), self.plans_dir(), self.evaluations_dir()] {
+            create_private_dir(&folder)?;
+            // Saves killed mid-write (a crash, a power cut) leave their temporary file behind.
+            remove_stale_temporaries(&folder, STALE_TEMPORARY_AGE);
+        }
+        tighten(&self.evaluations_dir());
+        Ok(())
+    }
+
+    /// What this process may do with the library.
+    pub fn access(&self) -> &Access {
+        &self.access
+    }
+
+    /// Why nothing may be saved in this library from this process, if so.
+    pub fn read_only_reason(&self) -> Option<&ReadOnlyReason> {
+        match &self.access {
+            Access::ReadOnly(reason) => Some(reason),
+            Access::Unlocked | Access::Exclusive(_) => None,
+        }
+    }
+
+    /// Whether saves into this library are refused (another window has it).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only_reason().is_some()
     }
 
     /// The library folder.
@@ -178,6 +294,16 @@ impl Library {
     /// Folder of evaluations.
     pub fn evaluations_dir(&self) -> PathBuf {
         self.root.join("evaluations")
+    }
+
+    /// The folder files of `kind` live in (the vocabulary is bundled: no folder).
+    pub fn folder(&self, kind: FileKind) -> Option<PathBuf> {
+        match kind {
+            FileKind::Pack => Some(self.packs_dir()),
+            FileKind::Plan => Some(self.plans_dir()),
+            FileKind::Evaluation => Some(self.evaluations_dir()),
+            FileKind::Vocabulary => None,
+        }
     }
 
     /// Bundled packs first, then the user's, in file-name order. A user pack with a bundled
@@ -204,11 +330,52 @@ impl Library {
         load_folder(&self.evaluations_dir())
     }
 
+    /// Re-reads one user pack (after it changed on disk), as [`Library::packs`] lists it.
+    pub fn read_pack(&self, path: &Path) -> Result<PackEntry, LoadError> {
+        Ok(PackEntry::new(
+            load_listed(path)?,
+            PackOrigin::User(path.to_owned()),
+        ))
+    }
+
+    /// Re-reads one plan, as [`Library::plans`] lists it.
+    pub fn read_plan(&self, path: &Path) -> Result<InterviewPlan, LoadError> {
+        load_listed(path)
+    }
+
+    /// Re-reads one evaluation, as [`Library::evaluations`] lists it. To work on an
+    /// evaluation, open it with [`super::format::load`] instead, so its saves expect what
+    /// was read.
+    pub fn read_evaluation(&self, path: &Path) -> Result<Evaluation, LoadError> {
+        load_listed(path)
+    }
+
+    /// Size and modification time of every file a listing of `kind` would read, in file-name
+    /// order, without opening any: compare with an earlier call to re-read only what changed.
+    pub fn stamps(&self, kind: FileKind) -> Vec<FileStamp> {
+        let Some(folder) = self.folder(kind) else {
+            return Vec::new();
+        };
+        let (paths, _) = ron_files(&folder);
+        paths
+            .into_iter()
+            .filter_map(|path| {
+                let metadata = fs::metadata(&path).ok()?;
+                Some(FileStamp {
+                    len: metadata.len(),
+                    modified: metadata.modified().ok(),
+                    path,
+                })
+            })
+            .collect()
+    }
+
     /// Saves a user pack as `packs/<id>.ron`, returning the path.
     pub fn save_pack(&self, pack: &QuestionPack) -> Result<PathBuf, SaveError> {
         let path = self
             .packs_dir()
             .join(format!("{}.ron", slugify(&pack.id, "pack")));
+        self.refuse_if_read_only(&path)?;
         save(&path, pack, Visibility::Shared)?;
         Ok(path)
     }
@@ -231,42 +398,121 @@ impl Library {
 
     /// Saves a plan at `path` (shared visibility).
     pub fn save_plan(&self, path: &Path, plan: &InterviewPlan) -> Result<(), SaveError> {
+        self.refuse_if_read_only(path)?;
         save(path, plan, Visibility::Shared)
     }
 
-    /// Saves an evaluation at `path`, readable by its owner only.
-    pub fn save_evaluation(&self, path: &Path, evaluation: &Evaluation) -> Result<(), SaveError> {
-        save(path, evaluation, Visibility::Private)
+    /// Saves an evaluation at `path`, readable by its owner only, unless someone else changed
+    /// the file since this process last wrote or opened it: then it goes to a conflict copy
+    /// beside it (see [`super::guard`]) and the result says where.
+    pub fn save_evaluation(
+        &self,
+        path: &Path,
+        evaluation: &Evaluation,
+    ) -> Result<Saved, SaveError> {
+        self.refuse_if_read_only(path)?;
+        save_guarded(path, evaluation, Visibility::Private)
     }
+
+    fn refuse_if_read_only(&self, path: &Path) -> Result<(), SaveError> {
+        match self.read_only_reason() {
+            Some(reason) => Err(SaveError::ReadOnly {
+                path: path.to_owned(),
+                reason: reason.clone(),
+            }),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Locks this process holds, by library folder, while any library uses them.
+static HELD: Mutex<Vec<(PathBuf, Weak<LibraryLock>)>> = Mutex::new(Vec::new());
+
+fn held_lock(root: &Path) -> Option<Arc<LibraryLock>> {
+    let root = std::path::absolute(root).ok()?;
+    HELD.lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .iter()
+        .filter(|(held, _)| *held == root)
+        .find_map(|(_, lock)| lock.upgrade())
+}
+
+fn remember_held(root: &Path, lock: LibraryLock) -> Arc<LibraryLock> {
+    let lock = Arc::new(lock);
+    let root = std::path::absolute(root).unwrap_or_else(|_| root.to_owned());
+    let mut held = HELD.lock().unwrap_or_else(PoisonError::into_inner);
+    held.retain(|(_, lock)| lock.strong_count() > 0);
+    held.push((root, Arc::downgrade(&lock)));
+    lock
+}
+
+/// Makes an existing `evaluations/` folder owner-only, as a new one is: its file names carry
+/// candidates' names. Best effort: a folder Onsite cannot change is still usable.
+fn tighten(folder: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(metadata) = fs::metadata(folder)
+            && metadata.is_dir()
+            && metadata.permissions().mode() & 0o077 != 0
+        {
+            let _ = fs::set_permissions(folder, fs::Permissions::from_mode(0o700));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = folder;
+}
+
+/// The `.ron` files of `folder` (not hidden, following links) in file-name order, and an
+/// error for each entry that is named like one but is not a regular file. Nothing is opened.
+fn ron_files(folder: &Path) -> (Vec<PathBuf>, Vec<LoadError>) {
+    let mut errors = Vec::new();
+    let entries = match fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return (Vec::new(), errors),
+        Err(source) => {
+            errors.push(LoadError::Io {
+                path: folder.to_owned(),
+                source,
+            });
+            return (Vec::new(), errors);
+        }
+    };
+    let mut paths = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if hidden || path.extension().is_none_or(|ext| ext != "ron") {
+            continue;
+        }
+        // The entry's own type needs no open; a link is followed with `metadata`, which does
+        // not open either.
+        let file_type = match entry.file_type() {
+            Ok(file_type) if file_type.is_symlink() => fs::metadata(&path).map(|m| m.file_type()),
+            other => other,
+        };
+        match file_type {
+            Ok(file_type) => match special_kind(file_type) {
+                None => paths.push(path),
+                Some(what) => errors.push(LoadError::NotAFile { path, what }),
+            },
+            Err(source) => errors.push(LoadError::Io { path, source }),
+        }
+    }
+    paths.sort();
+    errors.sort_by(|a, b| a.path().cmp(b.path()));
+    (paths, errors)
 }
 
 /// Loads every `.ron` file in `folder` (a missing folder is empty), sorted by file name.
 fn load_folder<T: RonFile>(folder: &Path) -> Loaded<(PathBuf, T)> {
-    let mut loaded = Loaded::default();
-    let entries = match fs::read_dir(folder) {
-        Ok(entries) => entries,
-        Err(error) if error.kind() == io::ErrorKind::NotFound => return loaded,
-        Err(source) => {
-            loaded.errors.push(LoadError::Io {
-                path: folder.to_owned(),
-                source,
-            });
-            return loaded;
-        }
+    let (paths, errors) = ron_files(folder);
+    let mut loaded = Loaded {
+        items: Vec::new(),
+        errors,
     };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| {
-            path.extension().is_some_and(|ext| ext == "ron")
-                && !path
-                    .file_name()
-                    .is_some_and(|name| name.to_string_lossy().starts_with('.'))
-        })
-        .collect();
-    paths.sort();
     for path in paths {
-        match load::<T>(&path) {
+        match load_listed::<T>(&path) {
             Ok(value) => loaded.items.push((path, value)),
             Err(error) => loaded.errors.push(error),
         }

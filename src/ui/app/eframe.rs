@@ -69,7 +69,7 @@ impl eframe::App for EframeApp {
 
 /// Opens the library, or explains why it could not (the app still runs with bundled packs).
 pub fn open_library() -> (Option<Library>, Option<String>) {
-    match Library::open_default() {
+    match Library::open_default_locked() {
         Ok(library) => (Some(library), None),
         Err(error) => (
             None,

@@ -281,7 +281,7 @@ impl OnsiteApp {
     pub(super) fn start_autosaver(&mut self, ctx: &egui::Context) -> Option<Autosaver> {
         // A finished save wakes the UI so "Saved" or an error shows at once.
         let ctx = ctx.clone();
-        match Autosaver::start(move || ctx.request_repaint()) {
+        match Autosaver::for_library(self.state.library.clone(), move || ctx.request_repaint()) {
             Ok(saver) => Some(saver),
             Err(error) => {
                 self.state
@@ -308,7 +308,7 @@ impl OnsiteApp {
                 continue;
             }
             match report.result {
-                Ok(()) => {
+                Ok(_) => {
                     session.saved_revision = session.saved_revision.max(report.revision);
                     session.save_error = None;
                     session.retry_at = None;

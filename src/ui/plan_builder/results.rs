@@ -57,7 +57,8 @@ pub(super) fn library_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut 
             .pack
             .and_then(|i| state.packs.get(i))
             .map_or("All packs".to_owned(), |e| e.pack.title.clone());
-        egui::ComboBox::from_label("Pack")
+        let label = ui.label("Pack");
+        egui::ComboBox::from_id_salt("filter-pack")
             .selected_text(pack_text)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut builder.filter.pack, None, "All packs");
@@ -69,13 +70,16 @@ pub(super) fn library_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut 
                     };
                     ui.selectable_value(&mut builder.filter.pack, Some(i), label);
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
         let competency_text = builder
             .filter
             .competency
             .clone()
             .unwrap_or_else(|| "All competencies".to_owned());
-        egui::ComboBox::from_label("Competency")
+        let label = ui.label("Competency");
+        egui::ComboBox::from_id_salt("filter-competency")
             .selected_text(competency_text)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut builder.filter.competency, None, "All competencies");
@@ -86,16 +90,21 @@ pub(super) fn library_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut 
                         competency,
                     );
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
         let level_text = builder.filter.level.map_or("All levels", Level::label);
-        egui::ComboBox::from_label("Level")
+        let label = ui.label("Level");
+        egui::ComboBox::from_id_salt("filter-level")
             .selected_text(level_text)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut builder.filter.level, None, "All levels");
                 for level in Level::ALL {
                     ui.selectable_value(&mut builder.filter.level, Some(level), level.label());
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
     });
     ui.weak(if loading_packs {
         "Reading question packs…".to_owned()
