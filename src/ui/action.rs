@@ -33,6 +33,8 @@ pub enum Action {
     SetZoom(f32),
     /// Close the window (after the unsaved-changes question).
     Quit,
+    /// Try to take the library's lock again (a read-only window whose other window closed).
+    RetryLock,
     /// Building the interview plan.
     Plan(PlanAction),
     /// Taking, reviewing and submitting the open evaluation.

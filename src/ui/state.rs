@@ -327,8 +327,9 @@ impl AppState {
         }
     }
 
-    /// Re-reads plans and evaluations.
-    fn reload_records(&mut self) {
+    /// Re-reads plans and evaluations (after taking the library over from another window,
+    /// which may have changed them).
+    pub(crate) fn reload_records(&mut self) {
         let (plans, evaluations) = match &self.library {
             Some(library) => (library.plans(), library.evaluations()),
             None => (Loaded::default(), Loaded::default()),

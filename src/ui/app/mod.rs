@@ -8,6 +8,7 @@
 //! backups); `commands` turns shortcuts into actions and `eframe` wraps the app for the real
 //! window.
 
+mod access;
 mod commands;
 mod eframe;
 mod packs;
@@ -16,6 +17,7 @@ mod records;
 mod session;
 mod top_bar;
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -50,6 +52,10 @@ pub struct OnsiteApp {
     last_input: f64,
     /// Whether the text cursor is set to blink now.
     cursor_blinks: bool,
+    /// Evaluations no longer open whose last save failed (the saver keeps trying).
+    failing_elsewhere: BTreeSet<PathBuf>,
+    /// Conflict copies already named in a notice.
+    conflict_copies: BTreeSet<PathBuf>,
 }
 
 /// Seconds an information notice stays.
@@ -86,6 +92,8 @@ impl OnsiteApp {
             quitting: false,
             last_input: 0.0,
             cursor_blinks: true,
+            failing_elsewhere: BTreeSet::new(),
+            conflict_copies: BTreeSet::new(),
         }
     }
 
@@ -120,6 +128,7 @@ impl OnsiteApp {
 
         let mut actions = std::mem::take(&mut self.actions);
         top_bar::top_bar_ui(ui, &self.state, &mut actions);
+        access::read_only_banner_ui(ui, &self.state, &mut actions);
         notices::notices_ui(ui, &self.state, &mut actions);
         let state = &mut self.state;
         egui::CentralPanel::default().show(ui, |ui| match state.screen {
@@ -153,6 +162,9 @@ impl OnsiteApp {
             });
             return;
         }
+        if self.refuse_while_read_only(&action) {
+            return;
+        }
         match action {
             Action::Go(screen) => self.go(screen, now),
             Action::Open(dialog) => self.state.dialog = Some(dialog),
@@ -168,6 +180,7 @@ impl OnsiteApp {
                 self.state.settings.zoom = zoom;
                 ctx.set_zoom_factor(zoom);
             }
+            Action::RetryLock => self.retry_lock(),
             Action::Quit => {
                 self.quitting = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);

@@ -10,7 +10,7 @@ use jiff::Timestamp;
 use super::OnsiteApp;
 use crate::domain::{Evaluation, Outcome};
 use crate::storage::autosave::Autosaver;
-use crate::storage::load;
+use crate::storage::{Saved, load};
 use crate::ui::action::InterviewAction;
 use crate::ui::interview;
 use crate::ui::session::{NotesTab, Session};
@@ -243,6 +243,9 @@ impl OnsiteApp {
             self.go(screen, now);
             return;
         }
+        if self.refuse_if_read_only() {
+            return;
+        }
         self.stop_clock(now);
         self.save_now(now);
         match load::<Evaluation>(&path) {
@@ -291,7 +294,9 @@ impl OnsiteApp {
         }
     }
 
-    /// Takes in the results of background saves.
+    /// Takes in the results of background saves: the open evaluation's show in the top bar;
+    /// a failed save of one no longer open is named in a notice until it lands (the saver
+    /// keeps trying); a save diverted to a conflict copy is named once.
     pub(super) fn collect_save_reports(&mut self) {
         let Some(autosaver) = &self.autosaver else {
             return;
@@ -300,27 +305,65 @@ impl OnsiteApp {
         if reports.is_empty() {
             return;
         }
-        let Some(session) = &mut self.state.session else {
-            return;
-        };
         for report in reports {
-            if report.path != session.path {
-                continue;
-            }
-            match report.result {
-                Ok(_) => {
+            let name = file_name(&report.path);
+            let open = self
+                .state
+                .session
+                .as_mut()
+                .filter(|session| session.path == report.path);
+            match (&report.result, open) {
+                (Ok(saved), Some(session)) => {
                     session.saved_revision = session.saved_revision.max(report.revision);
                     session.save_error = None;
                     session.retry_at = None;
+                    self.note_conflict_copy(&report.path, saved);
                 }
-                Err(error) => {
+                (Err(error), Some(session)) => {
                     session.save_error = Some(error.to_string());
                     session.retry_at = Some(session.last_save_at + RETRY_SECONDS);
                 }
+                (Ok(saved), None) => {
+                    self.note_conflict_copy(&report.path, saved);
+                    if self.failing_elsewhere.remove(&report.path) {
+                        self.state
+                            .info(format!("The notes of {name} are saved now."));
+                    }
+                }
+                (Err(error), None) => {
+                    if self.failing_elsewhere.insert(report.path.clone()) {
+                        let again = if report.retry_in.is_some() {
+                            "Onsite keeps trying; this notice goes when they are on disk."
+                        } else {
+                            "Open that evaluation again to save it once the cause is fixed."
+                        };
+                        self.state.error(format!(
+                            "The last notes of {name} are not saved yet: {error}. {again}"
+                        ));
+                    }
+                }
             }
         }
-        let (path, evaluation) = (session.path.clone(), session.evaluation.clone());
-        self.state.update_listing(&path, &evaluation);
+        if let Some(session) = &self.state.session {
+            let (path, evaluation) = (session.path.clone(), session.evaluation.clone());
+            self.state.update_listing(&path, &evaluation);
+        }
+    }
+
+    /// Says once per file that its saves go to a conflict copy.
+    fn note_conflict_copy(&mut self, path: &std::path::Path, saved: &Saved) {
+        let Saved::InCopy { copy } = saved else {
+            return;
+        };
+        if self.conflict_copies.insert(copy.clone()) {
+            self.state.error(format!(
+                "{} was changed on disk by another program since Onsite opened it, so it was \
+                 left as that program wrote it; your notes are saved beside it in {}. Compare \
+                 the two before deleting either.",
+                file_name(path),
+                file_name(copy)
+            ));
+        }
     }
 
     /// Hands the session to the autosaver when a save is due, and schedules the next frame.
@@ -406,4 +449,12 @@ impl OnsiteApp {
         self.stop_clock(self.last_now);
         self.flush();
     }
+}
+
+/// The file name of `path`, for notices (the folder is the library's, known to the user).
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
 }
