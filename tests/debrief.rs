@@ -447,3 +447,23 @@ fn seals_survive_saving_reformatting_and_sharing() {
             .contains("PRIVATE-")
     );
 }
+
+#[test]
+fn names_fold_without_case_accents_strokes_or_ligatures() {
+    for (typed, plain) in [
+        ("Zoë  Łukasiewicz", "zoe lukasiewicz"),
+        ("Søren Kierkegaard", "soren kierkegaard"),
+        ("Đorđe Balašević", "dorde balasevic"),
+        ("Jürgen Straße", "jurgen strasse"),
+    ] {
+        assert_eq!(
+            debrief::fold_name(typed),
+            debrief::fold_name(plain),
+            "{typed}"
+        );
+    }
+    assert_ne!(
+        debrief::fold_name("Ana Lima"),
+        debrief::fold_name("Ana Lina")
+    );
+}

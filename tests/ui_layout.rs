@@ -168,6 +168,24 @@ fn no_control_overlaps_another_or_leaves_the_window_on_any_screen() {
         go(&mut harness, RecordAction::Export(in_progress.clone()));
         problems.extend(check(&harness, size, "export dialog"));
         go(&mut harness, Action::CloseDialog);
+        go(
+            &mut harness,
+            Action::Open(Dialog::Debrief {
+                target: "/home/someone/Documents/Debrief - Zoë Łukasiewicz-Ñúñez.pdf".into(),
+                format: onsite::report::ExportFormat::Pdf,
+                paper: onsite::report::Paper::A4,
+            }),
+        );
+        problems.extend(check(&harness, size, "debrief dialog"));
+        go(
+            &mut harness,
+            Action::Open(Dialog::Kit {
+                target: "/home/someone/Documents/Kit - Senior backend onsite.pdf".into(),
+                paper: onsite::report::Paper::Letter,
+            }),
+        );
+        problems.extend(check(&harness, size, "kit dialog"));
+        go(&mut harness, Action::CloseDialog);
 
         let mine = harness
             .state()

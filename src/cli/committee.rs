@@ -10,31 +10,8 @@ use anyhow::Context;
 use super::{claim_library_for, library, report, say};
 use crate::domain::debrief::{self, DebriefError};
 use crate::domain::{Evaluation, InterviewPlan, QuestionPack};
-use crate::report::{self as reports, ExportFormat, Paper, PdfOutput, ReportOptions};
+use crate::report::{self as reports, ExportFormat, Paper, ReportOptions};
 use crate::storage::{self, Visibility, bundled_packs};
-
-/// The label of each file in messages and in the packet: its name, or the path as given when
-/// two files share a name.
-fn labels(paths: &[PathBuf]) -> Vec<String> {
-    let name = |path: &Path| {
-        path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        )
-    };
-    paths
-        .iter()
-        .map(|path| {
-            let own = name(path);
-            let shared = paths.iter().filter(|other| name(other) == own).count() > 1;
-            if shared {
-                path.display().to_string()
-            } else {
-                own
-            }
-        })
-        .collect()
-}
 
 /// Options for a PDF or Markdown made now, in the system's time zone.
 fn options(paper: Paper) -> ReportOptions {
@@ -47,12 +24,11 @@ fn options(paper: Paper) -> ReportOptions {
 }
 
 /// Warns about characters no font could draw.
-fn warn_missing(pdf: &PdfOutput, err: &mut dyn Write) -> std::io::Result<()> {
-    if pdf.missing_characters.is_empty() {
+fn warn_missing(missing: &[char], err: &mut dyn Write) -> std::io::Result<()> {
+    if missing.is_empty() {
         return Ok(());
     }
-    let list: Vec<String> = pdf
-        .missing_characters
+    let list: Vec<String> = missing
         .iter()
         .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
         .collect();
@@ -89,7 +65,7 @@ pub(super) fn debrief(
 ) -> anyhow::Result<ExitCode> {
     let mut evaluations = Vec::new();
     let mut bad = false;
-    for (path, label) in paths.iter().zip(labels(paths)) {
+    for (path, label) in paths.iter().zip(debrief::file_labels(paths)) {
         match storage::load::<Evaluation>(path) {
             Ok(evaluation) => evaluations.push((label, evaluation)),
             Err(error) => {
@@ -118,7 +94,7 @@ pub(super) fn debrief(
             return Ok(ExitCode::FAILURE);
         }
     };
-    let mut options = options(paper);
+    let options = options(paper);
     for warning in &debrief.warnings {
         say(
             err,
@@ -131,26 +107,12 @@ pub(super) fn debrief(
             format_args!("warning: only one evaluation: the packet has nobody to compare it with"),
         )?;
     }
-    let (bytes, pages) = match format {
-        ExportFormat::Markdown => (
-            reports::debrief_markdown(&debrief, &options).into_bytes(),
-            None,
-        ),
-        // `PacketFormatArg` offers only the two above; a shared file is one evaluation's.
-        ExportFormat::Pdf | ExportFormat::Shared => {
-            let missing = reports::debrief_missing_characters(&debrief, &options)?;
-            if !missing.is_empty() {
-                options.fallback_fonts = reports::system_fallback_fonts(&missing);
-            }
-            let pdf = reports::debrief_pdf(&debrief, &options)?;
-            warn_missing(&pdf, err)?;
-            (pdf.bytes, Some(pdf.pages))
-        }
-    };
+    let rendered = reports::debrief_file(&debrief, options, format)?;
+    warn_missing(&rendered.missing_characters, err)?;
     let _held = claim_library_for(output)?;
-    storage::write_atomic(output, &bytes, Visibility::Private)
+    storage::write_atomic(output, &rendered.bytes, Visibility::Private)
         .with_context(|| format!("cannot write {}", output.display()))?;
-    wrote(out, output, pages)?;
+    wrote(out, output, rendered.pages)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -212,16 +174,11 @@ pub(super) fn kit(
             return Ok(ExitCode::FAILURE);
         }
     };
-    let mut options = options(paper);
-    let missing = reports::kit_layout(&plan, &entries, &options)?.missing_characters;
-    if !missing.is_empty() {
-        options.fallback_fonts = reports::system_fallback_fonts(&missing);
-    }
-    let pdf = reports::kit_pdf(&plan, &entries, &options)?;
-    warn_missing(&pdf, err)?;
+    let pdf = reports::kit_file(&plan, &entries, options(paper))?;
+    warn_missing(&pdf.missing_characters, err)?;
     let _held = claim_library_for(output)?;
     storage::write_atomic(output, &pdf.bytes, Visibility::Shared)
         .with_context(|| format!("cannot write {}", output.display()))?;
-    wrote(out, output, Some(pdf.pages))?;
+    wrote(out, output, pdf.pages)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -7,6 +7,7 @@
 mod front;
 mod kit;
 mod packet;
+mod packet_panel;
 mod question;
 
 pub use kit::{KIT_TITLE, fill_with_lines};

@@ -15,6 +15,7 @@
 //! UAX #14 opportunities between glyph clusters, and each line is put in display order
 //! (`wrap`). Drawing keeps what copying gives back the typed text (`draw_text`).
 
+mod committee;
 mod compose;
 pub mod content;
 mod draw;
@@ -41,6 +42,7 @@ use jiff::tz::TimeZone;
 
 use crate::domain::Evaluation;
 
+pub use committee::{Rendered, debrief_file, kit_file};
 pub use draw::PdfError;
 pub use fonts::{FallbackFont, FontError};
 pub use kit::{kit_layout, kit_pdf};

@@ -74,6 +74,10 @@ pub enum PlanAction {
         /// The role.
         role: String,
     },
+    /// Ask where to print the plan as an interview kit.
+    PrintKit,
+    /// Print the kit as the dialog says.
+    RunKit,
 }
 
 /// Taking, reviewing and submitting the open evaluation.
@@ -133,6 +137,12 @@ pub enum RecordAction {
     OpenExternally(PathBuf),
     /// Delete an evaluation file (after confirmation).
     Delete(PathBuf),
+    /// Choose (or un-choose) an evaluation file for the debrief packet.
+    ChooseForDebrief(PathBuf, bool),
+    /// Ask where to write the debrief packet of the chosen evaluations.
+    Debrief,
+    /// Write the packet as the dialog says.
+    RunDebrief,
 }
 
 /// Question packs.

@@ -90,6 +90,22 @@ pub enum Dialog {
         /// The path typed or picked.
         target: String,
     },
+    /// Where to write the debrief packet of the chosen evaluations, and how.
+    Debrief {
+        /// The path typed or picked.
+        target: String,
+        /// PDF or Markdown.
+        format: crate::report::ExportFormat,
+        /// Paper size of a PDF.
+        paper: crate::report::Paper,
+    },
+    /// Where to print the plan being built as an interview kit.
+    Kit {
+        /// The path typed or picked.
+        target: String,
+        /// Paper size.
+        paper: crate::report::Paper,
+    },
     /// Type a path (always offered beside the native dialog, which may be unavailable).
     Path {
         /// What the path is for.
@@ -105,6 +121,7 @@ pub fn dialog_ui(ctx: &egui::Context, state: &mut AppState, actions: &mut Vec<Ac
         dialog,
         settings,
         no_file_chooser,
+        debrief_files,
         ..
     } = state;
     let Some(dialog) = dialog else {
@@ -235,11 +252,7 @@ pub fn dialog_ui(ctx: &egui::Context, state: &mut AppState, actions: &mut Vec<Ac
                 browse_save_ui(ui, target, "Export evaluation", &filters, no_file_chooser);
                 ui.add_space(4.0);
                 if *format == crate::report::ExportFormat::Pdf {
-                    ui.horizontal(|ui| {
-                        ui.label("Paper");
-                        ui.selectable_value(paper, crate::report::Paper::A4, "A4");
-                        ui.selectable_value(paper, crate::report::Paper::Letter, "US Letter");
-                    });
+                    paper_ui(ui, paper);
                 }
                 if format.can_include_private_notes() {
                     ui.checkbox(include_private_notes, "Include my private notes");
@@ -365,6 +378,48 @@ pub fn dialog_ui(ctx: &egui::Context, state: &mut AppState, actions: &mut Vec<Ac
                 browse_save_ui(ui, target, "Export pack", &filters, no_file_chooser);
                 export_buttons(ui, target, submitted, Action::Packs(PackAction::RunExport), actions);
             }
+            Dialog::Debrief {
+                target,
+                format,
+                paper,
+            } => {
+                ui.heading("Debrief packet");
+                ui.add_space(4.0);
+                ui.label(format!(
+                    "Combines {} evaluations of one candidate: who said what, where the panel \
+                     disagrees, what nobody covered, then each evaluation in full. Private notes \
+                     are never included.",
+                    debrief_files.len()
+                ));
+                ui.horizontal(|ui| {
+                    ui.label("Format");
+                    for choice in [crate::report::ExportFormat::Pdf, crate::report::ExportFormat::Markdown] {
+                        if ui.selectable_value(format, choice, choice.label()).changed() {
+                            *target = super::export::with_extension_for(target, choice);
+                        }
+                    }
+                });
+                let (submitted, _) = labelled_field(ui, "Save as", target, false);
+                let filters = [(format.label(), format.extension())];
+                browse_save_ui(ui, target, "Debrief packet", &filters, no_file_chooser);
+                if *format == crate::report::ExportFormat::Pdf {
+                    paper_ui(ui, paper);
+                }
+                export_buttons(ui, target, submitted, RecordAction::RunDebrief.into(), actions);
+            }
+            Dialog::Kit { target, paper } => {
+                ui.heading("Print interview kit");
+                ui.add_space(4.0);
+                ui.label(
+                    "A PDF of this plan to prepare with or to interview on paper: each question \
+                     with its purpose, key points to tick, follow-ups, red flags, the rubric and \
+                     lined space for notes.",
+                );
+                let (submitted, _) = labelled_field(ui, "Save as", target, false);
+                browse_save_ui(ui, target, "Interview kit", &[("PDF", "pdf")], no_file_chooser);
+                paper_ui(ui, paper);
+                export_buttons(ui, target, submitted, PlanAction::RunKit.into(), actions);
+            }
             Dialog::Path { purpose, text } => {
                 let (title, help, button) = match purpose {
                     PathPurpose::ImportPack => (
@@ -431,6 +486,15 @@ pub fn labelled_field(
     }
     let submitted = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     (submitted, response)
+}
+
+/// The paper size choice of a PDF.
+fn paper_ui(ui: &mut egui::Ui, paper: &mut crate::report::Paper) {
+    ui.horizontal(|ui| {
+        ui.label("Paper");
+        ui.selectable_value(paper, crate::report::Paper::A4, "A4");
+        ui.selectable_value(paper, crate::report::Paper::Letter, "US Letter");
+    });
 }
 
 /// A "Browse…" button that puts the file picked in the system's save dialog into `target`.

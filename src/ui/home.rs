@@ -123,6 +123,7 @@ fn home_column_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
 
     ui.add_space(16.0);
     ui.heading("Past evaluations");
+    debrief_bar_ui(ui, state, actions);
     let past: Vec<&EvaluationListing> = state
         .evaluations
         .iter()
@@ -132,15 +133,37 @@ fn home_column_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
         ui.weak("Submitted evaluations will be listed here.");
     } else {
         egui::Grid::new("evaluations")
-            .num_columns(6)
+            .num_columns(7)
             .striped(true)
             .spacing([16.0, 6.0])
             .show(ui, |ui| {
-                for header in ["Candidate", "Role", "Date", "Status", "Recommendation", ""] {
+                for header in [
+                    "",
+                    "Candidate",
+                    "Role",
+                    "Date",
+                    "Status",
+                    "Recommendation",
+                    "",
+                ] {
                     ui.weak(header);
                 }
                 ui.end_row();
                 for listing in past {
+                    let mut chosen = state.debrief_files.contains(&listing.path);
+                    let tick = ui.add(egui::Checkbox::without_text(&mut chosen));
+                    let name = format!("Choose {} for the debrief", listing.candidate);
+                    tick.widget_info(|| {
+                        egui::WidgetInfo::selected(egui::Role::CheckBox, true, chosen, &name)
+                    });
+                    if tick
+                        .on_hover_text("Choose for the debrief packet")
+                        .changed()
+                    {
+                        actions.push(
+                            RecordAction::ChooseForDebrief(listing.path.clone(), chosen).into(),
+                        );
+                    }
                     ui.strong(&listing.candidate);
                     ui.label(&listing.role);
                     ui.label(widgets::date(listing.started_at));
@@ -176,5 +199,56 @@ fn home_column_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
                     ui.end_row();
                 }
             });
+    }
+}
+
+/// What is chosen for a debrief, and the button that makes the packet.
+fn debrief_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let chosen = &state.debrief_files;
+    ui.horizontal_wrapped(|ui| {
+        let ready = !chosen.is_empty();
+        if ui
+            .add_enabled(ready, egui::Button::new(format!("Debrief ({})…", chosen.len())))
+            .on_hover_text("One packet for the hiring committee from the chosen evaluations")
+            .on_disabled_hover_text("Tick the panel's evaluations of one candidate first")
+            .clicked()
+        {
+            actions.push(RecordAction::Debrief.into());
+        }
+        if ready {
+            if ui.button("Clear").clicked() {
+                for path in chosen {
+                    actions.push(RecordAction::ChooseForDebrief(path.clone(), false).into());
+                }
+            }
+        } else {
+            ui.weak("Tick the panel's evaluations of one candidate, or drop the files other interviewers shared on the window.");
+        }
+    });
+    // Files from outside the library (shared by the rest of the panel) are listed here, since
+    // no row below shows them.
+    for path in chosen {
+        if state
+            .evaluations
+            .iter()
+            .any(|listing| listing.path == *path)
+        {
+            continue;
+        }
+        ui.horizontal(|ui| {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |name| name.to_string_lossy().into_owned(),
+            );
+            ui.label(format!("Shared file: {name}"))
+                .on_hover_text(path.display().to_string());
+            if ui
+                .small_button("✖")
+                .on_hover_text("Leave out of the debrief")
+                .clicked()
+            {
+                actions.push(RecordAction::ChooseForDebrief(path.clone(), false).into());
+            }
+        });
     }
 }

@@ -119,6 +119,9 @@ pub struct AppState {
     pub plans: Vec<(PathBuf, InterviewPlan)>,
     /// Past and running evaluations, newest first.
     pub evaluations: Vec<EvaluationListing>,
+    /// Evaluation files chosen for a debrief packet: ticked on Home or dropped on the window
+    /// (the shared files of other interviewers), in the order chosen.
+    pub debrief_files: Vec<PathBuf>,
     /// The screen shown.
     pub screen: Screen,
     /// Remembered settings.
@@ -241,6 +244,7 @@ impl AppState {
                 competencies: Vec::new(),
             }),
             no_file_chooser: false,
+            debrief_files: Vec::new(),
             catalog_loading: None,
             packs_generation: 0,
             reindex_wanted: false,

@@ -10,6 +10,7 @@
 
 mod access;
 mod commands;
+mod committee;
 mod eframe;
 mod packs;
 mod plan;
@@ -46,6 +47,8 @@ pub struct OnsiteApp {
     last_now: f64,
     /// Exports under way.
     exports: Vec<RunningExport>,
+    /// Debrief packets and interview kits being written.
+    committee_jobs: Vec<super::committee::RunningCommittee>,
     /// Set once the user chose to close despite (or after saving) unsaved changes.
     quitting: bool,
     /// egui time of the last key, click or pointer move.
@@ -89,6 +92,7 @@ impl OnsiteApp {
             styled: false,
             last_now: 0.0,
             exports: Vec::new(),
+            committee_jobs: Vec::new(),
             quitting: false,
             last_input: 0.0,
             cursor_blinks: true,
@@ -122,6 +126,7 @@ impl OnsiteApp {
         }
         self.collect_save_reports();
         self.collect_exports();
+        self.collect_committee_jobs();
         self.collect_dropped_files(&ctx);
         self.handle_shortcuts(&ctx, now);
         self.tick_clock(now);
@@ -185,7 +190,7 @@ impl OnsiteApp {
                 self.quitting = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-            Action::Plan(action) => self.apply_plan(action, now),
+            Action::Plan(action) => self.apply_plan(action, ctx, now),
             Action::Interview(action) => self.apply_interview(action, ctx, now),
             Action::Record(action) => self.apply_record(action, ctx, now),
             Action::Packs(action) => self.apply_packs(action, ctx, now),
@@ -236,7 +241,7 @@ impl OnsiteApp {
                 .map(|file| file.path().to_owned())
                 .collect()
         });
-        if !dropped.is_empty() {
+        if !dropped.is_empty() && !self.drop_for_debrief(&dropped) {
             self.actions.push(PackAction::Import(dropped).into());
         }
     }

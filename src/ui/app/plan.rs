@@ -12,7 +12,7 @@ use crate::ui::state::Screen;
 
 impl OnsiteApp {
     /// Applies one plan-builder action.
-    pub(super) fn apply_plan(&mut self, action: PlanAction, now: f64) {
+    pub(super) fn apply_plan(&mut self, action: PlanAction, ctx: &eframe::egui::Context, now: f64) {
         let state = &mut self.state;
         match action {
             PlanAction::New => {
@@ -32,6 +32,8 @@ impl OnsiteApp {
             PlanAction::Remove(index) => state.builder.remove(index),
             PlanAction::Move { from, to } => state.builder.move_entry(from, to),
             PlanAction::Start { candidate, role } => self.start_interview(candidate, role, now),
+            PlanAction::PrintKit => self.ask_kit(),
+            PlanAction::RunKit => self.run_kit(ctx),
         }
     }
 

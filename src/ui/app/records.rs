@@ -29,6 +29,9 @@ impl OnsiteApp {
                 }
             }
             RecordAction::Delete(path) => self.delete_evaluation(&path),
+            RecordAction::ChooseForDebrief(path, chosen) => self.choose_for_debrief(path, chosen),
+            RecordAction::Debrief => self.ask_debrief(),
+            RecordAction::RunDebrief => self.run_debrief(ctx),
         }
     }
 
@@ -88,6 +91,7 @@ impl OnsiteApp {
         match std::fs::remove_file(path) {
             Ok(()) => {
                 state.evaluations.retain(|l| l.path != path);
+                state.debrief_files.retain(|chosen| chosen != path);
                 state.info("Evaluation deleted.");
             }
             Err(error) => {

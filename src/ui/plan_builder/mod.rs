@@ -131,7 +131,21 @@ fn header_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>)
 
 fn plan_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
     ui.add_space(4.0);
-    ui.heading("Interview plan");
+    ui.horizontal(|ui| {
+        ui.heading("Interview plan");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .add_enabled(
+                    !state.builder.plan.entries.is_empty(),
+                    egui::Button::new("Print kit…"),
+                )
+                .on_hover_text("The plan as a PDF, to prepare with or to interview on paper")
+                .clicked()
+            {
+                actions.push(Action::Plan(PlanAction::PrintKit));
+            }
+        });
+    });
     let AppState { builder, packs, .. } = state;
     if builder.plan.entries.is_empty() {
         ui.weak("Add questions with the button, a double-click, or Enter.");

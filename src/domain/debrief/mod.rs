@@ -290,6 +290,29 @@ pub fn day(at: Timestamp, zone: &TimeZone) -> String {
     at.to_zoned(zone.clone()).strftime("%-d %b %Y").to_string()
 }
 
+/// The label of each file in messages and in the packet: its name, or the path as given when
+/// two files share a name.
+pub fn file_labels(paths: &[std::path::PathBuf]) -> Vec<String> {
+    let name = |path: &std::path::Path| {
+        path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    };
+    paths
+        .iter()
+        .map(|path| {
+            let own = name(path);
+            let shared = paths.iter().filter(|other| name(other) == own).count() > 1;
+            if shared {
+                path.display().to_string()
+            } else {
+                own
+            }
+        })
+        .collect()
+}
+
 /// Why the evaluations cannot make one debrief.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum DebriefError {
@@ -375,14 +398,32 @@ impl Debrief {
     }
 }
 
-/// A name folded for comparison: decomposed, combining marks dropped, lowercase, runs of
-/// spaces made one. "Zoë  Núñez" and "zoe nunez" fold alike.
+/// A name folded for comparison: decomposed, combining marks dropped, the Latin letters
+/// whose stroke or ligature no decomposition removes written plainly (ł, ø, đ, ß, æ …),
+/// lowercase, runs of spaces made one. "Zoë  Łukasiewicz" and "zoe lukasiewicz" fold alike,
+/// as an interviewer typing on a keyboard without those letters would write the name.
 pub fn fold_name(name: &str) -> String {
-    let bare: String = name.nfd().filter(|&c| !is_combining_mark(c)).collect();
-    bare.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut bare = String::with_capacity(name.len());
+    for c in name
+        .nfd()
+        .filter(|&c| !is_combining_mark(c))
+        .flat_map(char::to_lowercase)
+    {
+        match c {
+            'ł' => bare.push('l'),
+            'ø' => bare.push('o'),
+            'đ' | 'ð' => bare.push('d'),
+            'ħ' => bare.push('h'),
+            'ı' => bare.push('i'),
+            'ŧ' => bare.push('t'),
+            'ß' => bare.push_str("ss"),
+            'æ' => bare.push_str("ae"),
+            'œ' => bare.push_str("oe"),
+            'þ' => bare.push_str("th"),
+            c => bare.push(c),
+        }
+    }
+    bare.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Puts `evaluations` (each with a label, usually its file name) together into a debrief.
@@ -548,345 +589,8 @@ fn recommendation_spread(panelists: &[Panelist]) -> RecommendationSpread {
     }
 }
 
-/// The side a recommendation falls on: `Some(true)` for hire, `Some(false)` for no hire.
-fn hires(recommendation: Option<Recommendation>) -> Option<bool> {
-    recommendation.map(|r| matches!(r, Recommendation::Yes | Recommendation::StrongYes))
-}
-
-fn spread(values: &[f64]) -> Option<f64> {
-    let max = values.iter().copied().reduce(f64::max)?;
-    let min = values.iter().copied().reduce(f64::min)?;
-    Some(max - min)
-}
-
-/// What `answers` (one panelist's, on one competency) say, as a grid cell.
-fn cell(answers: &[&Answer]) -> Cell {
-    if answers.is_empty() {
-        return Cell::NotCovered;
-    }
-    let owned: Vec<Answer> = answers.iter().map(|a| (*a).clone()).collect();
-    let rated = owned
-        .iter()
-        .filter(|a| scoring::answer_score(a).is_some())
-        .count();
-    match scoring::overall_score(&owned) {
-        Some(average) => Cell::Rated {
-            average,
-            questions: rated,
-        },
-        None if answers.iter().any(|a| a.outcome == Outcome::NoEvidence) => Cell::NoEvidence,
-        None if answers.iter().all(|a| a.outcome == Outcome::NotAsked) => Cell::NotAsked,
-        None => Cell::Unrated,
-    }
-}
-
-fn grid(panelists: &[Panelist]) -> (Vec<GridRow>, Vec<Gap>) {
-    // Competencies in order of first appearance, matched without case or accents.
-    let mut names: Vec<(String, String)> = Vec::new();
-    for panelist in panelists {
-        for answer in &panelist.evaluation.answers {
-            let name = scoring::competency_of(answer);
-            let key = fold_name(name);
-            if !names.iter().any(|(k, _)| *k == key) {
-                names.push((key, name.to_owned()));
-            }
-        }
-    }
-    let mut rows: Vec<GridRow> = names
-        .into_iter()
-        .map(|(key, competency)| {
-            let cells: Vec<Cell> = panelists
-                .iter()
-                .map(|p| {
-                    let answers: Vec<&Answer> = p
-                        .evaluation
-                        .answers
-                        .iter()
-                        .filter(|a| fold_name(scoring::competency_of(a)) == key)
-                        .collect();
-                    cell(&answers)
-                })
-                .collect();
-            let averages: Vec<f64> = cells.iter().filter_map(|c| c.average()).collect();
-            let sides: Vec<bool> = cells
-                .iter()
-                .zip(panelists)
-                .filter(|(c, _)| c.average().is_some())
-                .filter_map(|(_, p)| hires(p.recommendation))
-                .collect();
-            GridRow {
-                competency,
-                spread: spread(&averages),
-                split_yes_no: sides.contains(&true) && sides.contains(&false),
-                cells,
-            }
-        })
-        .collect();
-    // Widest disagreement first; then a yes/no split; then the more raters; nobody-rated last.
-    rows.sort_by(|a, b| {
-        let spread = |row: &GridRow| row.spread.unwrap_or(-1.0);
-        spread(b)
-            .total_cmp(&spread(a))
-            .then(b.split_yes_no.cmp(&a.split_yes_no))
-            .then(b.raters().cmp(&a.raters()))
-            .then_with(|| fold_name(&a.competency).cmp(&fold_name(&b.competency)))
-    });
-    let gaps = rows
-        .iter()
-        .filter(|row| row.spread.is_none())
-        .map(|row| Gap {
-            competency: row.competency.clone(),
-            cells: row.cells.clone(),
-        })
-        .collect();
-    (rows, gaps)
-}
-
-/// What makes two answers the same question: the pack question they were copied from, else
-/// the prompt with its spacing and case folded.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum QuestionKey {
-    Source(QuestionRef),
-    Prompt(String),
-}
-
-fn shared_questions(panelists: &[Panelist]) -> Vec<SharedQuestion> {
-    let mut groups: Vec<(Vec<QuestionKey>, SharedQuestion)> = Vec::new();
-    for (index, panelist) in panelists.iter().enumerate() {
-        for answer in &panelist.evaluation.answers {
-            let prompt = QuestionKey::Prompt(fold_name(&answer.question.prompt));
-            let keys: Vec<QuestionKey> = match &answer.source {
-                Some(source) => vec![QuestionKey::Source(source.clone()), prompt],
-                None => vec![prompt],
-            };
-            // A pack question matches by its source; a custom one by its prompt, which also
-            // finds the pack question it was copied from.
-            let found = match &answer.source {
-                Some(source) => groups
-                    .iter()
-                    .position(|(k, _)| k.contains(&QuestionKey::Source(source.clone()))),
-                None => groups.iter().position(|(k, _)| k.contains(&keys[0])),
-            };
-            let entry = PanelAnswer {
-                panelist: index,
-                answer: answer.clone(),
-            };
-            match found {
-                Some(at) => {
-                    let (group_keys, group) = &mut groups[at];
-                    for key in keys {
-                        if !group_keys.contains(&key) {
-                            group_keys.push(key);
-                        }
-                    }
-                    group.answers.push(entry);
-                }
-                None => groups.push((
-                    keys,
-                    SharedQuestion {
-                        prompt: answer.question.prompt.trim().to_owned(),
-                        competency: scoring::competency_of(answer).to_owned(),
-                        answers: vec![entry],
-                    },
-                )),
-            }
-        }
-    }
-    let mut shared: Vec<SharedQuestion> = groups
-        .into_iter()
-        .map(|(_, group)| group)
-        .filter(|group| group.askers() > 1)
-        .collect();
-    // Stable: questions the panel rated alike keep the plans' order.
-    shared.sort_by(|a, b| b.spread().total_cmp(&a.spread()));
-    shared
-}
-
+mod grid;
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::Question;
+mod tests;
 
-    fn answer(id: &str, competency: &str, outcome: Outcome) -> Answer {
-        let mut question = Question::new(id, format!("Prompt of {id}"), 10);
-        question.competency = competency.into();
-        let mut answer = Answer::new(
-            question,
-            Some(QuestionRef {
-                pack: "p".into(),
-                question: id.into(),
-            }),
-        );
-        answer.outcome = outcome;
-        answer
-    }
-
-    fn evaluation(interviewer: &str, ratings: [u8; 2], rec: Recommendation) -> Evaluation {
-        let mut e = Evaluation::new("Zoë Núñez", "Engineer");
-        e.interviewer = interviewer.into();
-        e.answers
-            .push(answer("a", "Design", Outcome::Rated(ratings[0])));
-        e.answers
-            .push(answer("b", "Operations", Outcome::Rated(ratings[1])));
-        e.recommendation = Some(rec);
-        e.summary = "Summary.".into();
-        e.private_notes = format!("secret of {interviewer}");
-        e
-    }
-
-    #[test]
-    fn names_fold_case_accents_and_spacing() {
-        assert_eq!(fold_name("  Zoë   NÚÑEZ "), "zoe nunez");
-        assert_eq!(fold_name("Zoe Nunez"), fold_name("zoë núñez"));
-        assert_ne!(fold_name("Zoe Nunez"), fold_name("Zoe Nunes"));
-    }
-
-    #[test]
-    fn the_split_competency_comes_first_and_private_notes_are_gone() {
-        let debrief = assemble(vec![
-            (
-                "a.ron".into(),
-                evaluation("Ann", [3, 1], Recommendation::Yes),
-            ),
-            (
-                "b.ron".into(),
-                evaluation("Bo", [3, 4], Recommendation::StrongYes),
-            ),
-            ("c.ron".into(), evaluation("Cy", [3, 2], Recommendation::No)),
-        ])
-        .unwrap();
-        let order: Vec<&str> = debrief.grid.iter().map(|r| r.competency.as_str()).collect();
-        assert_eq!(order, ["Operations", "Design"]);
-        assert_eq!(debrief.grid[0].agreement(), Agreement::Split);
-        assert_eq!(debrief.grid[0].spread, Some(3.0));
-        assert!(debrief.grid[0].split_yes_no);
-        assert_eq!(debrief.grid[1].agreement(), Agreement::Agree);
-        assert_eq!(debrief.spread.to_string(), "1 strong yes · 1 yes · 1 no");
-        assert!(debrief.gaps.is_empty());
-        assert_eq!(debrief.shared_questions.len(), 2);
-        assert_eq!(debrief.shared_questions[0].prompt, "Prompt of b");
-        assert!(
-            debrief
-                .panelists
-                .iter()
-                .all(|p| p.evaluation.private_notes.is_empty())
-        );
-        // Three drafts.
-        assert_eq!(debrief.warnings.len(), 3);
-        assert!(debrief.has_drafts());
-    }
-
-    #[test]
-    fn different_candidates_are_refused_naming_both() {
-        let mut other = evaluation("Bo", [1, 1], Recommendation::No);
-        other.candidate = "Someone Else".into();
-        let mut same = evaluation("Cy", [1, 1], Recommendation::No);
-        same.candidate = "ZOE nunez".into();
-        let error = assemble(vec![
-            (
-                "a.ron".into(),
-                evaluation("Ann", [1, 1], Recommendation::No),
-            ),
-            ("c.ron".into(), same),
-            ("b.ron".into(), other),
-        ])
-        .unwrap_err();
-        assert_eq!(
-            error,
-            DebriefError::DifferentCandidates {
-                first: ("a.ron".into(), "Zoë Núñez".into()),
-                others: vec![("b.ron".into(), "Someone Else".into())],
-            }
-        );
-        let message = error.to_string();
-        assert!(message.contains("a.ron") && message.contains("Someone Else"));
-        assert_eq!(assemble(Vec::new()), Err(DebriefError::Empty));
-    }
-
-    #[test]
-    fn warnings_name_the_interviewer_twice_and_the_seals() {
-        let at = Timestamp::from_second(1_790_000_000).unwrap();
-        let mut sealed = evaluation("Ann", [3, 3], Recommendation::Yes);
-        sealed.submit(at).unwrap();
-        let mut changed = evaluation("ANN", [2, 2], Recommendation::No);
-        changed.submit(at).unwrap();
-        changed.summary = "Edited later.".into();
-        let debrief = assemble(vec![("a.ron".into(), sealed), ("b.ron".into(), changed)]).unwrap();
-        assert_eq!(
-            debrief.warnings[0],
-            Warning::SameInterviewer {
-                interviewer: "Ann".into(),
-                files: vec!["a.ron".into(), "b.ron".into()],
-            }
-        );
-        assert_eq!(
-            debrief.warnings[1],
-            Warning::SealBroken {
-                file: "b.ron".into(),
-                interviewer: "ANN".into(),
-                submitted_at: at,
-            }
-        );
-        assert_eq!(debrief.warnings.len(), 2);
-        assert_eq!(debrief.panelists[1].label, "ANN (b.ron)");
-        assert!(debrief.panelists[1].seal_broken());
-        assert!(!debrief.has_drafts());
-    }
-
-    #[test]
-    fn gaps_are_competencies_nobody_rated_and_cells_say_why() {
-        let mut one = evaluation("Ann", [3, 3], Recommendation::Yes);
-        one.answers.push(answer("c", "Security", Outcome::NotAsked));
-        let mut two = evaluation("Bo", [3, 3], Recommendation::Yes);
-        two.answers
-            .push(answer("d", "security", Outcome::NoEvidence));
-        let three = evaluation("Cy", [3, 3], Recommendation::Yes);
-        let debrief = assemble(vec![
-            ("a".into(), one),
-            ("b".into(), two),
-            ("c".into(), three),
-        ])
-        .unwrap();
-        assert_eq!(debrief.gaps.len(), 1);
-        assert_eq!(debrief.gaps[0].competency, "Security");
-        assert_eq!(
-            debrief.gaps[0].cells,
-            [Cell::NotAsked, Cell::NoEvidence, Cell::NotCovered]
-        );
-        assert_eq!(
-            debrief.grid.last().map(GridRow::agreement),
-            Some(Agreement::NotRated)
-        );
-    }
-
-    #[test]
-    fn custom_questions_match_by_prompt() {
-        let mut one = evaluation("Ann", [3, 3], Recommendation::Yes);
-        let mut custom = answer("x", "Culture", Outcome::Rated(2));
-        custom.source = None;
-        custom.question.prompt = "Why  us?".into();
-        one.answers.push(custom.clone());
-        let mut two = evaluation("Bo", [3, 3], Recommendation::Yes);
-        custom.question.prompt = "why us?".into();
-        custom.outcome = Outcome::Rated(4);
-        two.answers.push(custom);
-        let debrief = assemble(vec![("a".into(), one), ("b".into(), two)]).unwrap();
-        assert_eq!(debrief.shared_questions.len(), 3);
-        assert_eq!(debrief.shared_questions[0].prompt, "Why  us?");
-        assert_eq!(debrief.shared_questions[0].spread(), 2.0);
-        assert_eq!(debrief.shared_questions[0].askers(), 2);
-
-        // A question both skipped was asked by nobody: it is not shown side by side.
-        let mut one = evaluation("Ann", [3, 3], Recommendation::Yes);
-        one.answers[1].outcome = Outcome::NotAsked;
-        let mut two = evaluation("Bo", [3, 3], Recommendation::Yes);
-        two.answers[1].outcome = Outcome::NotAsked;
-        let debrief = assemble(vec![("a".into(), one), ("b".into(), two)]).unwrap();
-        let prompts: Vec<&str> = debrief
-            .shared_questions
-            .iter()
-            .map(|q| q.prompt.as_str())
-            .collect();
-        assert_eq!(prompts, ["Prompt of a"]);
-    }
-}
+use self::grid::{grid, shared_questions, spread};
