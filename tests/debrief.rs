@@ -467,3 +467,39 @@ fn names_fold_without_case_accents_strokes_or_ligatures() {
         debrief::fold_name("Ana Lina")
     );
 }
+
+/// Onsite's own sentences around an Arabic or Hebrew name read left to right: the warning and
+/// the side-by-side line start at the left margin, not pushed to the right edge.
+#[test]
+fn sentences_around_right_to_left_names_read_left_to_right() {
+    let mut panel = panel();
+    panel[0].1.interviewer = "ليلى حداد".into();
+    panel[1].1.interviewer = "נועה כהן".into();
+    panel[1].1.reopen(at("2026-11-26T09:00:00Z"));
+    let debrief = debrief::assemble(panel).unwrap();
+    let layout = report::debrief_layout(&debrief, &ReportOptions::default()).unwrap();
+    let lines: Vec<_> = layout.pages.iter().flat_map(|page| page.lines()).collect();
+    let left = lines
+        .iter()
+        .filter(|line| !line.footer)
+        .map(|line| line.x)
+        .fold(f32::INFINITY, f32::min);
+    let warning = lines
+        .iter()
+        .find(|line| line.text.contains("נועה כהן") && line.text.contains("evaluation"))
+        .expect("a warning naming the draft's interviewer");
+    assert!(
+        warning.x < left + 30.0,
+        "warning starts at {} (margin {left})",
+        warning.x
+    );
+    let side = lines
+        .iter()
+        .find(|line| line.text.starts_with("ليلى حداد") && line.text.contains("key points"))
+        .expect("a side-by-side line");
+    assert!(
+        side.x < left + 30.0,
+        "side-by-side line starts at {}",
+        side.x
+    );
+}

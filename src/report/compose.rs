@@ -153,7 +153,19 @@ impl Composer<'_, '_> {
 
     /// One row per wrapped line.
     fn rows(&mut self, spans: &[Span<'_>], size: f32, x: f32, width: f32) -> Vec<Row> {
-        let lines = self.wrap(spans, size, width);
+        self.rows_in(spans, size, x, width, Direction::Auto)
+    }
+
+    /// One row per wrapped line, the paragraph reading in `direction` (see [`wrap::wrap_in`]).
+    fn rows_in(
+        &mut self,
+        spans: &[Span<'_>],
+        size: f32,
+        x: f32,
+        width: f32,
+        direction: Direction,
+    ) -> Vec<Row> {
+        let lines = wrap::wrap_in(self.fonts, spans, size, width, direction);
         lines
             .iter()
             .map(|line| Row {

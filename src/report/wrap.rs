@@ -69,7 +69,20 @@ impl Line {
 ///
 /// Leading spaces are kept (they are indentation typed on purpose). Empty input gives no lines.
 pub fn wrap(fonts: &mut Fonts<'_>, spans: &[Span<'_>], size: f32, width: f32) -> Vec<Line> {
-    let paragraph = Paragraph::new(fonts, spans, size, Direction::Auto);
+    wrap_in(fonts, spans, size, width, Direction::Auto)
+}
+
+/// Like [`wrap`], reading in `direction`: Onsite's own sentences around a name ("Ana's
+/// evaluation was …", "Name   Solid (3 of 4)") read left to right even when the name is
+/// Arabic or Hebrew, which the first strong character would otherwise decide.
+pub fn wrap_in(
+    fonts: &mut Fonts<'_>,
+    spans: &[Span<'_>],
+    size: f32,
+    width: f32,
+    direction: Direction,
+) -> Vec<Line> {
+    let paragraph = Paragraph::new(fonts, spans, size, direction);
     break_lines(&paragraph, width)
         .into_iter()
         .filter_map(|range| line(fonts, &paragraph, range))

@@ -133,44 +133,36 @@ fn home_column_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
         ui.weak("Submitted evaluations will be listed here.");
     } else {
         egui::Grid::new("evaluations")
-            .num_columns(7)
+            .num_columns(6)
             .striped(true)
             .spacing([16.0, 6.0])
             .show(ui, |ui| {
-                for header in [
-                    "",
-                    "Candidate",
-                    "Role",
-                    "Date",
-                    "Status",
-                    "Recommendation",
-                    "",
-                ] {
+                // Every row here is submitted: the seal says whether it still is as handed in.
+                for header in ["Candidate", "Role", "Date", "Seal", "Recommendation", ""] {
                     ui.weak(header);
                 }
                 ui.end_row();
                 for listing in past {
-                    let mut chosen = state.debrief_files.contains(&listing.path);
-                    let tick = ui.add(egui::Checkbox::without_text(&mut chosen));
-                    let name = format!("Choose {} for the debrief", listing.candidate);
-                    tick.widget_info(|| {
-                        egui::WidgetInfo::selected(egui::Role::CheckBox, true, chosen, &name)
+                    ui.horizontal(|ui| {
+                        let mut chosen = state.debrief_files.contains(&listing.path);
+                        let tick = ui.add(egui::Checkbox::without_text(&mut chosen));
+                        let name = format!("Choose {} for the debrief", listing.candidate);
+                        tick.widget_info(|| {
+                            egui::WidgetInfo::selected(egui::Role::CheckBox, true, chosen, &name)
+                        });
+                        if tick
+                            .on_hover_text("Choose for the debrief packet")
+                            .changed()
+                        {
+                            actions.push(
+                                RecordAction::ChooseForDebrief(listing.path.clone(), chosen).into(),
+                            );
+                        }
+                        ui.strong(&listing.candidate);
                     });
-                    if tick
-                        .on_hover_text("Choose for the debrief packet")
-                        .changed()
-                    {
-                        actions.push(
-                            RecordAction::ChooseForDebrief(listing.path.clone(), chosen).into(),
-                        );
-                    }
-                    ui.strong(&listing.candidate);
                     ui.label(&listing.role);
                     ui.label(widgets::date(listing.started_at));
-                    ui.horizontal(|ui| {
-                        ui.label(listing.status.label());
-                        widgets::seal_ui(ui, &listing.seal);
-                    });
+                    widgets::seal_ui(ui, &listing.seal);
                     match listing.recommendation {
                         Some(recommendation) => widgets::recommendation_badge(ui, recommendation),
                         None => {

@@ -11,6 +11,7 @@ use crate::report::content::{self, seal_text};
 use crate::report::fonts::Style;
 use crate::report::format;
 use crate::report::layout::{Block, Item, Row, Shape};
+use crate::report::paragraph::Direction;
 use crate::report::style::{self as s, Colour};
 use crate::report::wrap::{self, Span};
 
@@ -101,7 +102,9 @@ impl Composer<'_, '_> {
         if !debrief.warnings.is_empty() {
             self.heading("Before you read");
             for warning in &debrief.warnings {
-                self.list_item("!", s::ERROR, &warning.describe(zone), s::TEXT);
+                // Onsite's sentence around the names: left to right whatever the names are.
+                let text = warning.describe(zone);
+                self.list_item_in("!", s::ERROR, &text, s::TEXT, Direction::LeftToRight);
             }
         }
         tags.resize(self.blocks.len(), Vec::new());

@@ -8,6 +8,7 @@ use crate::domain::scoring;
 use crate::report::content;
 use crate::report::fonts::Style;
 use crate::report::layout::{Block, Row};
+use crate::report::paragraph::Direction;
 use crate::report::style::{self as s, Colour};
 use crate::report::wrap::Span;
 
@@ -120,7 +121,13 @@ impl Composer<'_, '_> {
                     Span::new(&outcome, Style::Bold, outcome_colour(&entry.answer)),
                     Span::new(&covered, Style::Regular, s::SECONDARY),
                 ];
-                let rows = self.rows(&spans, s::BODY_SIZE, self.left, self.width);
+                let rows = self.rows_in(
+                    &spans,
+                    s::BODY_SIZE,
+                    self.left,
+                    self.width,
+                    Direction::LeftToRight,
+                );
                 self.push(Block {
                     keep_with_next: true,
                     ..Block::whole(rows, 8.0)

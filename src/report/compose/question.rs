@@ -5,6 +5,7 @@ use super::{Composer, LIST_INDENT};
 use crate::report::content::{self, KeyPoint, QuestionSection};
 use crate::report::fonts::Style;
 use crate::report::layout::{Block, Item, Row, Rule};
+use crate::report::paragraph::Direction;
 use crate::report::style::{self as s, Colour};
 use crate::report::wrap::Span;
 
@@ -147,11 +148,24 @@ impl Composer<'_, '_> {
         text: &str,
         colour: Colour,
     ) {
-        let mut rows = self.rows(
+        self.list_item_in(mark, mark_colour, text, colour, Direction::Auto);
+    }
+
+    /// Like [`Self::list_item`], the text reading in `direction`.
+    pub(super) fn list_item_in(
+        &mut self,
+        mark: &str,
+        mark_colour: Colour,
+        text: &str,
+        colour: Colour,
+        direction: Direction,
+    ) {
+        let mut rows = self.rows_in(
             &Self::with_code(text, Style::Regular, colour),
             s::BODY_SIZE,
             self.left + LIST_INDENT,
             self.width - LIST_INDENT,
+            direction,
         );
         let (mark_items, _) = self.stack(
             &[Span::new(mark, Style::Regular, mark_colour)],
