@@ -115,19 +115,6 @@ fn panel() -> Vec<(String, Evaluation)> {
     panel
 }
 
-/// The text of every page, as printpdf reads it back from the file.
-fn pdf_pages(bytes: &[u8]) -> Vec<String> {
-    let mut warnings = Vec::new();
-    let document =
-        printpdf::PdfDocument::parse(bytes, &printpdf::PdfParseOptions::default(), &mut warnings)
-            .unwrap();
-    document
-        .extract_text()
-        .into_iter()
-        .map(|page| page.join(" "))
-        .collect()
-}
-
 /// The furniture of each page (footer and marks), joined.
 fn furniture(layout: &Layout) -> Vec<String> {
     layout
@@ -173,7 +160,7 @@ fn the_packet_lists_the_split_competency_first_and_every_interviewer() {
 
     let output = report::debrief_pdf(&debrief, &options).unwrap();
     assert_eq!(output.pages, layout.pages.len());
-    let pages = pdf_pages(&output.bytes);
+    let pages = common::pdf_pages(&output.bytes);
     assert_eq!(pages.len(), output.pages);
     let all = pages.join("\n");
     let first = &pages[0];
@@ -257,7 +244,7 @@ fn a_draft_is_marked_on_every_page() {
             number + 1
         );
     }
-    let pages = pdf_pages(&report::debrief_pdf(&debrief, &options).unwrap().bytes);
+    let pages = common::pdf_pages(&report::debrief_pdf(&debrief, &options).unwrap().bytes);
     assert!(pages.iter().all(|page| page.contains("Draft")));
     assert!(pages[0].contains("not submitted — draft"));
     let markdown = report::debrief_markdown(&debrief, &options);
@@ -326,7 +313,7 @@ fn the_cli_writes_the_packet_and_refuses_two_candidates() {
     assert!(stdout.trim_end().ends_with("pages)"), "{stdout}");
     let bytes = std::fs::read(&packet).unwrap();
     assert!(bytes.starts_with(b"%PDF"));
-    assert!(!pdf_pages(&bytes).join(" ").contains("PRIVATE-"));
+    assert!(!common::pdf_pages(&bytes).join(" ").contains("PRIVATE-"));
 
     let markdown = dir.join("packet.md");
     let mut md_args = args.clone();
@@ -390,7 +377,7 @@ fn the_evaluation_pdf_prints_its_seal_and_marks_a_draft() {
 
     evaluation.reopen(at("2026-11-26T08:00:00Z"));
     let output = report::pdf(&evaluation, &options).unwrap();
-    let pages = pdf_pages(&output.bytes);
+    let pages = common::pdf_pages(&output.bytes);
     assert!(pages[0].contains("Draft · not submitted"));
     assert!(
         pages

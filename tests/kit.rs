@@ -57,18 +57,6 @@ fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-fn pdf_pages(bytes: &[u8]) -> Vec<String> {
-    let mut warnings = Vec::new();
-    let document =
-        printpdf::PdfDocument::parse(bytes, &printpdf::PdfParseOptions::default(), &mut warnings)
-            .unwrap();
-    document
-        .extract_text()
-        .into_iter()
-        .map(|page| page.join(" "))
-        .collect()
-}
-
 #[test]
 fn every_prompt_anchor_key_point_and_follow_up_is_in_the_kit() {
     let plan = plan();
@@ -80,7 +68,7 @@ fn every_prompt_anchor_key_point_and_follow_up_is_in_the_kit() {
         "{:?}",
         output.missing_characters
     );
-    let pages = pdf_pages(&output.bytes);
+    let pages = common::pdf_pages(&output.bytes);
     assert_eq!(pages.len(), output.pages);
     let all = squeeze(&pages.join(" "));
     for entry in &entries {
@@ -192,7 +180,7 @@ fn the_cli_prints_a_kit_and_names_missing_questions() {
         stdout.starts_with(&format!("wrote {} (", kit.display())),
         "{stdout}"
     );
-    let pages = pdf_pages(&std::fs::read(&kit).unwrap());
+    let pages = common::pdf_pages(&std::fs::read(&kit).unwrap());
     assert!(pages[0].contains("Senior backend onsite, round 2"));
 
     let mut broken = plan();

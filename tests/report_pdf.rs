@@ -1,6 +1,8 @@
 //! The PDF and Markdown exports, read back the way a reader (or a copy and paste) sees them.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
@@ -11,19 +13,6 @@ use onsite::report::{self, FallbackFont, Layout, Paper, ReportOptions, TextLine,
 fn sample() -> Evaluation {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/evaluation-sample.ron");
     onsite::storage::load(&path).unwrap()
-}
-
-/// The text of every page, as printpdf reads it back from the file.
-fn pdf_pages(bytes: &[u8]) -> Vec<String> {
-    let mut warnings = Vec::new();
-    let document =
-        printpdf::PdfDocument::parse(bytes, &printpdf::PdfParseOptions::default(), &mut warnings)
-            .unwrap();
-    document
-        .extract_text()
-        .into_iter()
-        .map(|page| page.join(" "))
-        .collect()
 }
 
 /// A font from `tests/fonts/` (small subsets of Noto fonts, SIL Open Font License).
@@ -163,7 +152,7 @@ fn the_sample_reads_back_completely() {
         "{:?}",
         output.missing_characters
     );
-    let pages = pdf_pages(&output.bytes);
+    let pages = common::pdf_pages(&output.bytes);
     assert_eq!(pages.len(), output.pages);
     assert!(pages[0].contains(&format!("page 1 of {}", pages.len())));
     let text = body_text(&pages, &evaluation.candidate);
@@ -209,7 +198,7 @@ fn the_sample_reads_back_completely() {
 fn private_notes_only_on_request() {
     let evaluation = sample();
     let private = "Ask whether Ana saw the same gap";
-    let default = pdf_pages(
+    let default = common::pdf_pages(
         &report::pdf(&evaluation, &ReportOptions::default())
             .unwrap()
             .bytes,
@@ -222,7 +211,7 @@ fn private_notes_only_on_request() {
         ..ReportOptions::default()
     };
     let with = body_text(
-        &pdf_pages(&report::pdf(&evaluation, &options).unwrap().bytes),
+        &common::pdf_pages(&report::pdf(&evaluation, &options).unwrap().bytes),
         &evaluation.candidate,
     );
     assert!(with.contains("Privatenotes"));
@@ -394,7 +383,7 @@ fn an_empty_evaluation_still_exports() {
     let evaluation = Evaluation::new("", "");
     let output = report::pdf(&evaluation, &ReportOptions::default()).unwrap();
     assert_eq!(output.pages, 1);
-    let pages = pdf_pages(&output.bytes);
+    let pages = common::pdf_pages(&output.bytes);
     assert!(pages[0].contains("No recommendation yet"));
     assert!(pages[0].contains("page 1 of 1"));
     assert!(pages[0].contains("not scored"));
@@ -495,7 +484,7 @@ fn characters_without_a_font_are_reported_not_lost() {
     let still_missing: BTreeSet<char> = output.missing_characters.iter().copied().collect();
     assert!(still_missing.is_subset(&expected));
     if still_missing.len() < expected.len() {
-        let text = pdf_pages(&output.bytes).concat();
+        let text = common::pdf_pages(&output.bytes).concat();
         for c in expected.difference(&still_missing) {
             assert!(
                 text.contains(*c),
@@ -534,7 +523,7 @@ fn the_cli_exports_pdf_and_markdown() {
     assert!(String::from_utf8_lossy(&output.stdout).contains(" pages)"));
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF"));
-    let pages = pdf_pages(&bytes);
+    let pages = common::pdf_pages(&bytes);
     assert!(pages.concat().contains("Private notes"));
     let mut warnings = Vec::new();
     let document =

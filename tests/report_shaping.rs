@@ -2,6 +2,8 @@
 //! needs from `tests/fonts/`, so no system font is involved.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::path::Path;
 
 use onsite::domain::{Answer, Evaluation, Question};
@@ -29,19 +31,6 @@ fn line_with<'l>(layout: &'l Layout, text: &str) -> &'l TextLine {
 /// Text with all whitespace removed.
 fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-/// The text of every page, as printpdf reads it back from the file.
-fn pdf_pages(bytes: &[u8]) -> Vec<String> {
-    let mut warnings = Vec::new();
-    let document =
-        printpdf::PdfDocument::parse(bytes, &printpdf::PdfParseOptions::default(), &mut warnings)
-            .unwrap();
-    document
-        .extract_text()
-        .into_iter()
-        .map(|page| page.join(" "))
-        .collect()
 }
 
 /// A one-question evaluation.
@@ -266,7 +255,7 @@ fn copied_text_is_the_typed_text_in_every_script() {
     // printpdf's extractor reads a move of the pen as a space, and marks the font positions
     // over their letter need such moves, so spaces are left out of the comparison. A glyph
     // the shaper adds (Thai ำ is drawn as two) reads as a zero-width space.
-    let text = squeeze(&pdf_pages(&output.bytes).concat()).replace('\u{200B}', "");
+    let text = squeeze(&common::pdf_pages(&output.bytes).concat()).replace('\u{200B}', "");
     for sample in samples {
         assert!(layout.text().contains(sample), "layout lacks {sample:?}");
         assert!(

@@ -236,17 +236,7 @@ fn the_plan_being_built_prints_as_a_kit() {
         said.starts_with("Interview kit written: kit.pdf ("),
         "{said}"
     );
-    let bytes = std::fs::read(&target).unwrap();
-    let mut warnings = Vec::new();
-    let document =
-        printpdf::PdfDocument::parse(&bytes, &printpdf::PdfParseOptions::default(), &mut warnings)
-            .unwrap();
-    let text: String = document
-        .extract_text()
-        .into_iter()
-        .map(|page| page.join(" "))
-        .collect::<Vec<_>>()
-        .join("\n");
+    let text = common::pdf_pages(&std::fs::read(&target).unwrap()).join("\n");
     let state = &harness.state().state;
     for entry in &state.builder.plan.entries {
         let onsite::domain::PlanQuestion::FromPack(reference) = &entry.question else {

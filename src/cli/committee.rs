@@ -13,36 +13,6 @@ use crate::domain::{Evaluation, InterviewPlan, QuestionPack};
 use crate::report::{self as reports, ExportFormat, Paper, ReportOptions};
 use crate::storage::{self, Visibility, bundled_packs};
 
-/// Options for a PDF or Markdown made now, in the system's time zone.
-fn options(paper: Paper) -> ReportOptions {
-    ReportOptions {
-        paper,
-        time_zone: jiff::tz::TimeZone::system(),
-        created_at: Some(jiff::Timestamp::now()),
-        ..ReportOptions::default()
-    }
-}
-
-/// Warns about characters no font could draw.
-fn warn_missing(missing: &[char], err: &mut dyn Write) -> std::io::Result<()> {
-    if missing.is_empty() {
-        return Ok(());
-    }
-    let list: Vec<String> = missing
-        .iter()
-        .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
-        .collect();
-    say(
-        err,
-        format_args!(
-            "warning: no installed font can draw {} character(s); they show as empty boxes \
-         (the footer of each page with some says so): {}",
-            list.len(),
-            list.join(", ")
-        ),
-    )
-}
-
 fn wrote(out: &mut dyn Write, output: &Path, pages: Option<usize>) -> std::io::Result<()> {
     match pages {
         Some(1) => say(out, format_args!("wrote {} (1 page)", output.display())),
@@ -94,7 +64,7 @@ pub(super) fn debrief(
             return Ok(ExitCode::FAILURE);
         }
     };
-    let options = options(paper);
+    let options = ReportOptions::now(paper);
     for warning in &debrief.warnings {
         say(
             err,
@@ -108,7 +78,7 @@ pub(super) fn debrief(
         )?;
     }
     let rendered = reports::debrief_file(&debrief, options, format)?;
-    warn_missing(&rendered.missing_characters, err)?;
+    super::warn_missing(&rendered.missing_characters, err)?;
     let _held = claim_library_for(output)?;
     storage::write_atomic(output, &rendered.bytes, Visibility::Private)
         .with_context(|| format!("cannot write {}", output.display()))?;
@@ -174,8 +144,8 @@ pub(super) fn kit(
             return Ok(ExitCode::FAILURE);
         }
     };
-    let pdf = reports::kit_file(&plan, &entries, options(paper))?;
-    warn_missing(&pdf.missing_characters, err)?;
+    let pdf = reports::kit_file(&plan, &entries, ReportOptions::now(paper))?;
+    super::warn_missing(&pdf.missing_characters, err)?;
     let _held = claim_library_for(output)?;
     storage::write_atomic(output, &pdf.bytes, Visibility::Shared)
         .with_context(|| format!("cannot write {}", output.display()))?;

@@ -57,11 +57,8 @@ pub(super) fn export(
         return Ok(ExitCode::SUCCESS);
     }
     let mut options = ReportOptions {
-        paper,
         include_private_notes: include_private,
-        time_zone: jiff::tz::TimeZone::system(),
-        created_at: Some(jiff::Timestamp::now()),
-        ..ReportOptions::default()
+        ..ReportOptions::now(paper)
     };
     let (bytes, pages) = if format == ExportFormat::Markdown {
         (report::markdown(&evaluation, &options).into_bytes(), None)
@@ -72,22 +69,7 @@ pub(super) fn export(
             options.fallback_fonts = report::system_fallback_fonts(&missing);
         }
         let pdf = report::pdf(&evaluation, &options)?;
-        if !pdf.missing_characters.is_empty() {
-            let list: Vec<String> = pdf
-                .missing_characters
-                .iter()
-                .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
-                .collect();
-            say(
-                err,
-                format_args!(
-                    "warning: no installed font can draw {} character(s); they show as empty boxes \
-                 (the footer of each page with some says so): {}",
-                    list.len(),
-                    list.join(", ")
-                ),
-            )?;
-        }
+        super::warn_missing(&pdf.missing_characters, err)?;
         (pdf.bytes, Some(pdf.pages))
     };
     let _held = claim_library_for(output)?;

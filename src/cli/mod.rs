@@ -371,6 +371,26 @@ pub(crate) fn claim_library_for(output: &Path) -> anyhow::Result<Option<LibraryL
     }
 }
 
+/// Warns about characters no font could draw.
+pub(crate) fn warn_missing(missing: &[char], err: &mut dyn Write) -> std::io::Result<()> {
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let list: Vec<String> = missing
+        .iter()
+        .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+        .collect();
+    say(
+        err,
+        format_args!(
+            "warning: no installed font can draw {} character(s); they show as empty boxes \
+             (the footer of each page with some says so): {}",
+            list.len(),
+            list.join(", ")
+        ),
+    )
+}
+
 /// Prints a load error, one `error:` line per problem.
 pub(crate) fn report(err: &mut dyn Write, error: &LoadError) -> std::io::Result<()> {
     for line in error.to_string().lines() {

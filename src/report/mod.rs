@@ -124,6 +124,19 @@ pub struct ReportOptions {
     pub language: Option<String>,
 }
 
+impl ReportOptions {
+    /// Options for a file made now on `paper`, dated in the system's time zone: what the
+    /// window and the command line use (tests pass fixed dates instead).
+    pub fn now(paper: Paper) -> Self {
+        Self {
+            paper,
+            time_zone: TimeZone::system(),
+            created_at: Some(Timestamp::now()),
+            ..Self::default()
+        }
+    }
+}
+
 impl Default for ReportOptions {
     fn default() -> Self {
         Self {

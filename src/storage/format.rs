@@ -143,8 +143,9 @@ impl RonFile for CompetencyVocabulary {
 }
 
 /// RON as Onsite writes it: `Some(..)` and newtype-variant parentheses left implicit, so
-/// hand-written files stay short. The recursion limit stays at ron's default (128); deeper
-/// nesting is refused before ron sees it ([`scan::too_deep`]).
+/// hand-written files stay short. The recursion limit stays at ron's default (128), which
+/// [`scan::MAX_NESTING`] matches: ron stops at the first level too deep, and [`parse`] then
+/// names the nesting ([`scan::too_deep`]).
 fn options() -> Options {
     Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
@@ -319,21 +320,24 @@ pub fn parse<T: RonFile>(path: &Path, text: &str) -> Result<T, LoadError> {
     }
     let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
     expect_kind(path, text, Some(T::KIND))?;
-    if let Some(at) = scan::too_deep(text) {
-        let (line, column) = line_column(text, at);
-        return Err(LoadError::Syntax {
-            path: path.to_owned(),
-            line,
-            column,
-            message: format!(
-                "nested more than {} levels deep; no Onsite file nests more than a few",
-                scan::MAX_NESTING
-            ),
-        });
-    }
     let value: T = match ron_only(text) {
         Ok(value) => value,
         Err(error) => {
+            // Nesting is checked only once ron has refused the file (its recursion limit is
+            // the same), so a good file is not walked twice; a deep one is named as such, and
+            // never handed to the format probe, which would walk every level.
+            if let Some(at) = scan::too_deep(text) {
+                let (line, column) = line_column(text, at);
+                return Err(LoadError::Syntax {
+                    path: path.to_owned(),
+                    line,
+                    column,
+                    message: format!(
+                        "nested more than {} levels deep; no Onsite file nests more than a few",
+                        scan::MAX_NESTING
+                    ),
+                });
+            }
             // A newer file may fail to parse only because it has fields we do not know; say
             // so rather than report the first unknown field.
             if let Some(found) = probe_format(text)

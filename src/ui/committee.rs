@@ -3,10 +3,6 @@
 //! made on a background thread, as evaluation exports are, so the window never waits.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver};
-use std::thread;
-
-use eframe::egui;
 
 use crate::domain::debrief::{self, Debrief};
 use crate::domain::{Evaluation, InterviewPlan, ResolvedEntry};
@@ -29,42 +25,7 @@ pub struct CommitteeReport {
 }
 
 /// A debrief packet or kit being made.
-pub struct RunningCommittee {
-    receiver: Receiver<CommitteeReport>,
-}
-
-impl RunningCommittee {
-    /// Runs `job` on a background thread; the window wakes when it is done.
-    pub fn start(
-        ctx: &egui::Context,
-        job: impl FnOnce() -> CommitteeReport + Send + 'static,
-    ) -> std::io::Result<Self> {
-        let (sender, receiver) = mpsc::channel();
-        let ctx = ctx.clone();
-        thread::Builder::new()
-            .name("onsite-committee".into())
-            .spawn(move || {
-                // Nobody is waiting any more if the window closed meanwhile: nothing to do.
-                let _ = sender.send(job());
-                ctx.request_repaint();
-            })?;
-        Ok(Self { receiver })
-    }
-
-    /// The result, once the job has finished.
-    pub fn poll(&self) -> Option<CommitteeReport> {
-        self.receiver.try_recv().ok()
-    }
-}
-
-fn options(paper: Paper) -> ReportOptions {
-    ReportOptions {
-        paper,
-        time_zone: jiff::tz::TimeZone::system(),
-        created_at: Some(jiff::Timestamp::now()),
-        ..ReportOptions::default()
-    }
-}
+pub type RunningCommittee = super::background::Background<CommitteeReport>;
 
 /// Reads `files`, combines them and writes the packet to `target` (readable by the owner
 /// only, like the evaluations it carries). Never includes private notes: the packet's
@@ -89,7 +50,7 @@ pub fn make_debrief(
             return report;
         }
     };
-    let options = options(paper);
+    let options = ReportOptions::now(paper);
     report.warnings = debrief
         .warnings
         .iter()
@@ -128,7 +89,7 @@ pub fn make_kit(
         warnings: Vec::new(),
         missing_characters: Vec::new(),
     };
-    let rendered = report::kit_file(plan, entries, options(paper));
+    let rendered = report::kit_file(plan, entries, ReportOptions::now(paper));
     finish(report, rendered, Visibility::Shared)
 }
 

@@ -2,8 +2,6 @@
 //! never waits for it.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver};
-use std::thread;
 
 use eframe::egui;
 
@@ -103,30 +101,11 @@ pub struct ExportReport {
 }
 
 /// An export under way.
-pub struct RunningExport {
-    receiver: Receiver<ExportReport>,
-}
+pub type RunningExport = super::background::Background<ExportReport>;
 
-impl RunningExport {
-    /// Starts the export on a background thread.
-    pub fn start(ctx: &egui::Context, request: ExportRequest) -> std::io::Result<Self> {
-        let (sender, receiver) = mpsc::channel();
-        let ctx = ctx.clone();
-        thread::Builder::new()
-            .name("onsite-export".into())
-            .spawn(move || {
-                let report = export(request);
-                // Nobody is waiting any more if the window closed meanwhile: nothing to do.
-                let _ = sender.send(report);
-                ctx.request_repaint();
-            })?;
-        Ok(Self { receiver })
-    }
-
-    /// The result, once the export has finished.
-    pub fn poll(&self) -> Option<ExportReport> {
-        self.receiver.try_recv().ok()
-    }
+/// Starts an export on a background thread.
+pub fn start_export(ctx: &egui::Context, request: ExportRequest) -> std::io::Result<RunningExport> {
+    RunningExport::start(ctx, "onsite-export", move || export(request))
 }
 
 fn export(request: ExportRequest) -> ExportReport {
@@ -148,11 +127,8 @@ fn export(request: ExportRequest) -> ExportReport {
         missing_characters,
     };
     let mut options = ReportOptions {
-        paper,
         include_private_notes,
-        time_zone: jiff::tz::TimeZone::system(),
-        created_at: Some(jiff::Timestamp::now()),
-        ..ReportOptions::default()
+        ..ReportOptions::now(paper)
     };
     let made = match format {
         ExportFormat::Shared => {

@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod app;
+pub mod background;
 pub mod committee;
 pub mod dialogs;
 pub mod export;

@@ -137,3 +137,16 @@ pub fn saved_in_progress(home: &std::path::Path) -> std::path::PathBuf {
     library.save_evaluation(&path, &evaluation).unwrap();
     path
 }
+
+/// The text of every page, as printpdf reads it back from the file.
+pub fn pdf_pages(bytes: &[u8]) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let document =
+        printpdf::PdfDocument::parse(bytes, &printpdf::PdfParseOptions::default(), &mut warnings)
+            .unwrap();
+    document
+        .extract_text()
+        .into_iter()
+        .map(|page| page.join(" "))
+        .collect()
+}

@@ -135,7 +135,7 @@ impl OnsiteApp {
         ctx: &egui::Context,
         job: impl FnOnce() -> committee::CommitteeReport + Send + 'static,
     ) {
-        match RunningCommittee::start(ctx, job) {
+        match RunningCommittee::start(ctx, "onsite-committee", job) {
             Ok(running) => self.committee_jobs.push(running),
             Err(error) => self.state.error(format!("Cannot start writing: {error}")),
         }

@@ -10,7 +10,7 @@ use crate::report::{ExportFormat, Paper};
 use crate::storage::load;
 use crate::ui::action::RecordAction;
 use crate::ui::dialogs::Dialog;
-use crate::ui::export::{self, ExportRequest, RunningExport};
+use crate::ui::export::{self, ExportRequest};
 use crate::ui::state::Screen;
 
 impl OnsiteApp {
@@ -74,7 +74,7 @@ impl OnsiteApp {
             paper,
             include_private_notes,
         };
-        match RunningExport::start(ctx, request) {
+        match export::start_export(ctx, request) {
             Ok(running) => self.exports.push(running),
             Err(error) => self
                 .state
