@@ -1,7 +1,9 @@
 //! The window's side of "never lose a note" (issue 11): a second window on a library in use
 //! says so in a banner and refuses, before any typing, whatever it could not save; it takes
 //! over when the first window has gone. A file changed on disk by another program while it
-//! is open is left alone and the window names the conflict copy holding the notes.
+//! is open is left alone and the window names the conflict copy holding the notes. A pack
+//! file changed while the window was away is re-read alone, and a broken one keeps its last
+//! good copy.
 #![allow(clippy::unwrap_used, clippy::panic, clippy::expect_used)]
 
 mod common;
@@ -193,4 +195,59 @@ fn notes_never_overwrite_a_file_another_program_changed_and_the_copy_is_named() 
     let ours: Evaluation = load(&home.path().join("evaluations").join(&copy)).unwrap();
     assert_eq!(ours.general_notes, "typed in the window");
     assert!(errors(&harness).iter().any(|text| text.contains(&copy)));
+}
+
+fn set_focus(harness: &mut Harness<'_, OnsiteApp>, focused: bool) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(eframe::egui::ViewportId::ROOT)
+        .or_default()
+        .focused = Some(focused);
+    harness.run();
+}
+
+fn loaded_prompt(harness: &Harness<'_, OnsiteApp>, path: &Path) -> Option<String> {
+    harness
+        .state()
+        .state
+        .packs
+        .iter()
+        .find(|entry| entry.origin == onsite::storage::PackOrigin::User(path.to_owned()))
+        .map(|entry| entry.pack.questions[0].prompt.clone())
+}
+
+#[test]
+fn a_pack_changed_while_the_window_was_away_is_reread_and_a_broken_one_keeps_its_good_copy() {
+    let home = tempfile::tempdir().unwrap();
+    let library = Library::open_locked(home.path()).unwrap();
+    let path = library.save_pack(&common::sample_pack()).unwrap();
+    let good = common::sample_pack().questions[0].prompt.clone();
+    let mut harness = common::window(OnsiteApp::new(Some(library), Settings::default()));
+    harness.run();
+    assert_eq!(loaded_prompt(&harness, &path), Some(good.clone()));
+
+    // Someone edits the file in another program, and it no longer loads.
+    set_focus(&mut harness, false);
+    std::fs::write(&path, "QuestionPack(format: 1, id: \"broken\",").unwrap();
+    set_focus(&mut harness, true);
+    assert_eq!(loaded_prompt(&harness, &path), Some(good.clone()));
+    let said = errors(&harness);
+    assert!(
+        said.iter().any(|text| text.contains("no longer loads")
+            && text.contains("stays in use")
+            && text.contains(&path.display().to_string())),
+        "{said:?}"
+    );
+
+    // They fix it with a new prompt: the window takes the new version.
+    set_focus(&mut harness, false);
+    let mut fixed = common::sample_pack();
+    fixed.questions[0].prompt = "A prompt edited in another program?".into();
+    onsite::storage::save(&path, &fixed, onsite::storage::Visibility::Shared).unwrap();
+    set_focus(&mut harness, true);
+    assert_eq!(
+        loaded_prompt(&harness, &path).as_deref(),
+        Some("A prompt edited in another program?")
+    );
 }

@@ -3,7 +3,7 @@
 //! session, the pack editor), which lives beside its screen. Views read it and queue
 //! [`Action`](super::action::Action)s; the app applies them after the frame.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -313,6 +313,21 @@ impl AppState {
         self.builder.selected = None;
         self.builder.results_for = None;
         self.reindex();
+    }
+
+    /// Takes the user pack read from `path` out of the library (its file is gone).
+    pub fn remove_user_pack(&mut self, path: &Path) -> bool {
+        let origin = PackOrigin::User(path.to_owned());
+        let before = self.packs.len();
+        self.packs.retain(|entry| entry.origin != origin);
+        if self.packs.len() == before {
+            return false;
+        }
+        self.packs_generation += 1;
+        self.builder.selected = None;
+        self.builder.results_for = None;
+        self.reindex();
+        true
     }
 
     /// Rebuilds the search index over the packs in memory, off the UI thread (after the job

@@ -59,6 +59,8 @@ pub struct OnsiteApp {
     failing_elsewhere: BTreeSet<PathBuf>,
     /// Conflict copies already named in a notice.
     conflict_copies: BTreeSet<PathBuf>,
+    /// The pack files as they were when the window lost focus.
+    pack_stamps: Option<Vec<storage::FileStamp>>,
 }
 
 /// Seconds an information notice stays.
@@ -98,6 +100,7 @@ impl OnsiteApp {
             cursor_blinks: true,
             failing_elsewhere: BTreeSet::new(),
             conflict_copies: BTreeSet::new(),
+            pack_stamps: None,
         }
     }
 

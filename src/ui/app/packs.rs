@@ -406,3 +406,56 @@ fn pack_save_path(state: &AppState, editor: &PackEditor) -> Result<PathBuf, Stri
         }
     }
 }
+
+impl OnsiteApp {
+    /// On leaving the window: what the pack files look like now, to see on coming back what
+    /// another program (an editor, git, a sync tool) changed meanwhile.
+    pub(super) fn remember_pack_files(&mut self) {
+        if let Some(library) = &self.state.library {
+            self.pack_stamps = Some(library.stamps(storage::FileKind::Pack));
+        }
+    }
+
+    /// On coming back: re-reads only the pack files that changed while the window was away.
+    /// A file that no longer loads keeps its last good copy in use, and the notice says so.
+    pub(super) fn refresh_changed_packs(&mut self) {
+        let (Some(before), Some(library)) = (self.pack_stamps.take(), self.state.library.clone())
+        else {
+            return;
+        };
+        let now = library.stamps(storage::FileKind::Pack);
+        for stamp in now.iter().filter(|stamp| !before.contains(stamp)) {
+            match library.read_pack(&stamp.path) {
+                Ok(entry) => {
+                    let pack = std::sync::Arc::unwrap_or_clone(entry.pack);
+                    self.state.install_user_pack(stamp.path.clone(), pack);
+                }
+                Err(error) => {
+                    let loaded =
+                        self.state.packs.iter().any(|entry| {
+                            entry.origin == storage::PackOrigin::User(stamp.path.clone())
+                        });
+                    let kept = if loaded {
+                        " The copy read before stays in use until the file is fixed."
+                    } else {
+                        ""
+                    };
+                    self.state.error(format!(
+                        "A pack file changed on disk and no longer loads.{kept}\n{error}"
+                    ));
+                }
+            }
+        }
+        for gone in before
+            .iter()
+            .filter(|old| !now.iter().any(|stamp| stamp.path == old.path))
+        {
+            if self.state.remove_user_pack(&gone.path) {
+                self.state.info(format!(
+                    "{} was removed from the library folder; its questions are gone from the list.",
+                    gone.path.display()
+                ));
+            }
+        }
+    }
+}

@@ -372,6 +372,9 @@ impl OnsiteApp {
         if self.was_focused && !focused {
             // Losing focus often means the lid is closing: save now.
             self.save_now(now);
+            self.remember_pack_files();
+        } else if !self.was_focused && focused {
+            self.refresh_changed_packs();
         }
         self.was_focused = focused;
 
