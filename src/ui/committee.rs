@@ -144,7 +144,7 @@ fn file_name(path: &Path) -> String {
 
 /// A suggested name for the packet of `candidate`, e.g. `Debrief - Jane Doe.pdf`.
 pub fn debrief_file_name(candidate: &str, format: ExportFormat) -> String {
-    safe_file_name(
+    super::export::safe_file_name(
         &format!("Debrief - {}", candidate.trim()),
         format.extension(),
     )
@@ -157,21 +157,7 @@ pub fn kit_file_name(plan: &InterviewPlan) -> String {
     } else {
         plan.title.trim()
     };
-    safe_file_name(&format!("Kit - {title}"), "pdf")
-}
-
-fn safe_file_name(stem: &str, extension: &str) -> String {
-    let cleaned: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    format!("{}.{extension}", cleaned.trim())
+    super::export::safe_file_name(&format!("Kit - {title}"), "pdf")
 }
 
 #[cfg(test)]

@@ -25,7 +25,12 @@ pub fn suggested_file_name(evaluation: &Evaluation, format: ExportFormat) -> Str
         name.push_str(" - ");
         name.push_str(evaluation.role.trim());
     }
-    let cleaned: String = name
+    safe_file_name(&name, format.extension())
+}
+
+/// `stem.extension`, with the characters file systems reject (and control characters) made `_`.
+pub fn safe_file_name(stem: &str, extension: &str) -> String {
+    let cleaned: String = stem
         .chars()
         .map(|c| {
             if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
@@ -35,7 +40,7 @@ pub fn suggested_file_name(evaluation: &Evaluation, format: ExportFormat) -> Str
             }
         })
         .collect();
-    format!("{}.{}", cleaned.trim(), format.extension())
+    format!("{}.{extension}", cleaned.trim())
 }
 
 /// `path` with its extension changed to `format`'s, when it had another format's (so switching

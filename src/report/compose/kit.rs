@@ -237,18 +237,7 @@ impl Composer<'_, '_> {
             ..Block::whole(rows, 0.0)
         });
 
-        let prompt = if question.prompt.trim().is_empty() {
-            "(no prompt)"
-        } else {
-            question.prompt.trim()
-        };
-        let rows = self.rows(
-            &Self::with_code(prompt, Style::Regular, s::TEXT),
-            s::BODY_SIZE + 1.5,
-            self.left,
-            self.width,
-        );
-        self.push(Block::flowing(rows, 0.0));
+        self.prompt(&question.prompt, s::BODY_SIZE + 1.5, false);
 
         if !question.purpose.trim().is_empty() {
             self.subheading(&[Span::new("Why we ask", Style::Bold, s::TEXT)]);

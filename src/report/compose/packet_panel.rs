@@ -83,21 +83,7 @@ impl Composer<'_, '_> {
                     if index > 0 { 14.0 } else { 8.0 },
                 )
             });
-            let prompt = if question.prompt.is_empty() {
-                "(no prompt)"
-            } else {
-                question.prompt.as_str()
-            };
-            let rows = self.rows(
-                &Self::with_code(prompt, Style::Regular, s::TEXT),
-                s::BODY_SIZE + 0.5,
-                self.left,
-                self.width,
-            );
-            self.push(Block {
-                keep_with_next: true,
-                ..Block::flowing(rows, 0.0)
-            });
+            self.prompt(&question.prompt, s::BODY_SIZE + 0.5, true);
             tags.resize(self.blocks.len(), Vec::new());
             for entry in &question.answers {
                 let Some(panelist) = debrief.panelists.get(entry.panelist) else {

@@ -38,21 +38,7 @@ impl Composer<'_, '_> {
             )
         });
 
-        let prompt = if question.prompt.trim().is_empty() {
-            "(no prompt)"
-        } else {
-            question.prompt.trim()
-        };
-        let rows = self.rows(
-            &Self::with_code(prompt, Style::Regular, s::TEXT),
-            s::BODY_SIZE + 0.5,
-            self.left,
-            self.width,
-        );
-        self.push(Block {
-            keep_with_next: true,
-            ..Block::flowing(rows, 0.0)
-        });
+        self.prompt(&question.prompt, s::BODY_SIZE + 0.5, true);
 
         let spans = [
             Span::new("Outcome  ", Style::Regular, s::SECONDARY),
@@ -138,6 +124,26 @@ impl Composer<'_, '_> {
             let rows = self.rows(&spans, s::BODY_SIZE, self.left, self.width);
             self.push(Block::flowing(rows, 2.0));
         }
+    }
+
+    /// A question's prompt (or "(no prompt)"), with its inline code, at `size`; kept with
+    /// what follows when `keep_with_next`.
+    pub(super) fn prompt(&mut self, prompt: &str, size: f32, keep_with_next: bool) {
+        let prompt = if prompt.trim().is_empty() {
+            "(no prompt)"
+        } else {
+            prompt.trim()
+        };
+        let rows = self.rows(
+            &Self::with_code(prompt, Style::Regular, s::TEXT),
+            size,
+            self.left,
+            self.width,
+        );
+        self.push(Block {
+            keep_with_next,
+            ..Block::flowing(rows, 0.0)
+        });
     }
 
     /// A list entry: `mark` in the margin, `text` wrapped with a hanging indent.
