@@ -133,7 +133,7 @@ pub fn render(
             lopdf::Object::string_literal(id),
         ]),
     );
-    pdf.compress();
+    compress(&mut pdf);
     let mut bytes = Vec::new();
     pdf.save_to(&mut bytes).map_err(PdfError::Save)?;
     Ok(bytes)
@@ -403,3 +403,37 @@ fn identifier(layout: &Layout, meta: &Metadata<'_>) -> String {
         .map(|byte| format!("{byte:02x}"))
         .collect()
 }
+
+/// Deflates every stream not compressed yet, as `lopdf::Document::compress` does but at a
+/// fast level rather than the best: the best level took a third of an export's time for files
+/// 5–12 % smaller (see docs/benchmarks.md, "PDF export, again").
+fn compress(pdf: &mut lopdf::Document) {
+    use std::io::Write;
+    for object in pdf.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut encoder = flate2::write::ZlibEncoder::new(
+            Vec::with_capacity(stream.content.len() / 2),
+            flate2::Compression::new(COMPRESSION_LEVEL),
+        );
+        // Writing into memory cannot fail; a stream that somehow does stays uncompressed.
+        let Ok(compressed) = encoder
+            .write_all(&stream.content)
+            .and_then(|()| encoder.finish())
+        else {
+            continue;
+        };
+        if compressed.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
+        }
+    }
+}
+
+/// zlib's level for the PDF's streams (0–9): 3 halves the compression time of 9 for files a
+/// few percent larger.
+const COMPRESSION_LEVEL: u32 = 3;
