@@ -1,6 +1,6 @@
 //! The committee's side in the window (issue 15): evaluations ticked on Home or dropped on the
 //! window become one debrief packet; two candidates are refused naming both; the plan being
-//! built prints as an interview kit.
+//! built prints as an interview kit. A packet with drafts in it says so until dismissed.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
 mod common;
@@ -264,4 +264,60 @@ fn the_plan_being_built_prints_as_a_kit() {
             "`{first_words}` not in the kit"
         );
     }
+}
+
+#[test]
+fn a_packet_with_a_draft_says_so_until_the_notice_is_dismissed() {
+    let home = tempfile::tempdir().unwrap();
+    let evaluations = home.path().join("evaluations");
+    std::fs::create_dir_all(&evaluations).unwrap();
+    evaluation_by(&evaluations.join("a.ron"), "Zoë Łukasiewicz", "Ana Lima", 4);
+    // A colleague's draft, dropped on the window.
+    let shared = tempfile::tempdir().unwrap();
+    let draft = shared.path().join("draft.ron");
+    let mut evaluation = common::sample_evaluation();
+    evaluation.interviewer = "Ben Okafor".into();
+    evaluation.status = onsite::domain::EvaluationStatus::InProgress;
+    evaluation.submitted_at = None;
+    save(&draft, &evaluation, Visibility::Private).unwrap();
+    let mut harness = harness(home.path());
+    harness
+        .get_by_label("Choose Zoë Łukasiewicz for the debrief")
+        .click();
+    harness.run();
+    harness
+        .state_mut()
+        .push(onsite::ui::action::RecordAction::ChooseForDebrief(
+            draft, true,
+        ));
+    harness
+        .state_mut()
+        .push(onsite::ui::action::RecordAction::Debrief);
+    harness.run();
+    let out = tempfile::tempdir().unwrap();
+    set_target(&mut harness, &out.path().join("packet.pdf"));
+    harness.get_by_label("Export").click();
+    harness.run();
+    let said = wait_for_notice(&mut harness, NoticeKind::Warning);
+    assert!(
+        said.starts_with("Debrief packet written: packet.pdf ("),
+        "{said}"
+    );
+    assert!(said.contains("Ben Okafor"), "{said}");
+    // Long after an information notice would have gone (as if shown 100 s ago), it stays.
+    harness
+        .state_mut()
+        .state
+        .notices
+        .iter_mut()
+        .for_each(|n| n.shown_at = Some(-100.0));
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .state
+            .notices
+            .iter()
+            .any(|n| n.kind == NoticeKind::Warning)
+    );
 }

@@ -13,6 +13,9 @@ pub enum NoticeKind {
     Info,
     /// Something failed; the text says what and where.
     Error,
+    /// Something went through but needs reading (a packet with drafts in it); stays, like an
+    /// error, until dismissed.
+    Warning,
 }
 
 /// A dismissible message at the top of the window.
@@ -41,6 +44,7 @@ pub fn notices_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
             let colour = match notice.kind {
                 NoticeKind::Info => theme::colours(ui).green,
                 NoticeKind::Error => theme::colours(ui).red,
+                NoticeKind::Warning => theme::colours(ui).amber,
             };
             egui::Frame::new()
                 .stroke(egui::Stroke::new(1.0, colour))
@@ -50,7 +54,7 @@ pub fn notices_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
                     ui.horizontal(|ui| {
                         let icon = match notice.kind {
                             NoticeKind::Info => "✔",
-                            NoticeKind::Error => "⚠",
+                            NoticeKind::Error | NoticeKind::Warning => "⚠",
                         };
                         ui.colored_label(colour, icon);
                         ui.add(egui::Label::new(&notice.text).wrap());

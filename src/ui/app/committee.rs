@@ -152,9 +152,15 @@ impl OnsiteApp {
             None => true,
         });
         for report in finished {
+            // What the committee should know stays on screen until it is read.
+            let kind = if report.warnings.is_empty() {
+                NoticeKind::Info
+            } else {
+                NoticeKind::Warning
+            };
             match committee::describe(&report) {
                 Ok(text) => self.state.notice_with_button(
-                    NoticeKind::Info,
+                    kind,
                     text,
                     Some((
                         "Open".to_owned(),

@@ -300,15 +300,15 @@ impl OnsiteApp {
         }
     }
 
-    /// Takes away information notices a while after they appeared (errors stay until
-    /// dismissed), and keeps only the newest few, so they never push the screen down.
+    /// Takes away information notices a while after they appeared (errors and warnings stay
+    /// until dismissed), and keeps only the newest few, so they never push the screen down.
     fn expire_notices(&mut self, now: f64, ctx: &egui::Context) {
         let notices = &mut self.state.notices;
         for notice in notices.iter_mut() {
             notice.shown_at.get_or_insert(now);
         }
         notices.retain(|notice| {
-            notice.kind == NoticeKind::Error
+            notice.kind != NoticeKind::Info
                 || notice.shown_at.is_none_or(|at| now - at < NOTICE_SECONDS)
         });
         let infos = notices
