@@ -42,12 +42,7 @@ pub fn kit_pdf(
         subject: &subject,
         created: options.created_at.unwrap_or(Timestamp::UNIX_EPOCH),
     };
-    let bytes = draw::render(&layout, &fonts, &meta)?;
-    Ok(PdfOutput {
-        bytes,
-        pages: layout.pages.len(),
-        missing_characters: layout.missing_characters.iter().copied().collect(),
-    })
+    PdfOutput::render(&layout, &fonts, &meta)
 }
 
 /// The free text of a kit, for choosing how Han is shaped.

@@ -164,6 +164,21 @@ pub struct PdfOutput {
     pub missing_characters: Vec<char>,
 }
 
+impl PdfOutput {
+    /// Draws `layout` with `fonts` into a PDF carrying `meta`.
+    fn render(
+        layout: &Layout,
+        fonts: &fonts::Fonts<'_>,
+        meta: &draw::Metadata<'_>,
+    ) -> Result<Self, ReportError> {
+        Ok(Self {
+            bytes: draw::render(layout, fonts, meta)?,
+            pages: layout.pages.len(),
+            missing_characters: layout.missing_characters.iter().copied().collect(),
+        })
+    }
+}
+
 /// Why a report could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
@@ -268,12 +283,7 @@ pub fn pdf(evaluation: &Evaluation, options: &ReportOptions) -> Result<PdfOutput
         subject: &subject,
         created,
     };
-    let bytes = draw::render(&layout, &fonts, &meta)?;
-    Ok(PdfOutput {
-        bytes,
-        pages: layout.pages.len(),
-        missing_characters: layout.missing_characters.iter().copied().collect(),
-    })
+    PdfOutput::render(&layout, &fonts, &meta)
 }
 
 /// Renders `evaluation` as Markdown with the same content as the PDF.

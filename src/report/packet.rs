@@ -59,12 +59,7 @@ pub fn debrief_pdf(debrief: &Debrief, options: &ReportOptions) -> Result<PdfOutp
         subject: &subject,
         created,
     };
-    let bytes = draw::render(&layout, &fonts, &meta)?;
-    Ok(PdfOutput {
-        bytes,
-        pages: layout.pages.len(),
-        missing_characters: layout.missing_characters.iter().copied().collect(),
-    })
+    PdfOutput::render(&layout, &fonts, &meta)
 }
 
 /// The options each evaluation in the packet is set with: the packet's, and never the private
