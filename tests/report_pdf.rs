@@ -8,30 +8,11 @@ use std::path::Path;
 use std::process::Command;
 
 use onsite::domain::{Answer, Evaluation, EvaluationStatus, Outcome, Question, Recommendation};
-use onsite::report::{self, FallbackFont, Layout, Paper, ReportOptions, TextLine, style};
+use onsite::report::{self, Layout, Paper, ReportOptions, TextLine, style};
 
 fn sample() -> Evaluation {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/evaluation-sample.ron");
     onsite::storage::load(&path).unwrap()
-}
-
-/// A font from `tests/fonts/` (small subsets of Noto fonts, SIL Open Font License).
-fn test_font(file: &str) -> FallbackFont {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fonts")
-        .join(file);
-    FallbackFont::new(file, std::fs::read(path).unwrap(), 0).unwrap()
-}
-
-/// The first line of `layout` whose text contains `text`.
-fn line_with<'l>(layout: &'l Layout, text: &str) -> &'l TextLine {
-    let found = layout
-        .pages
-        .iter()
-        .flat_map(|page| page.lines())
-        .find(|line| line.text.contains(text));
-    assert!(found.is_some(), "no line with {text:?}");
-    found.unwrap()
 }
 
 /// The line's characters in the order their glyphs stand on the page, left to right: each
@@ -49,12 +30,6 @@ fn drawn(line: &TextLine) -> String {
         .filter(|&(_, start, _)| seen.insert(start))
         .map(|(_, start, end)| &line.text[start as usize..end as usize])
         .collect()
-}
-
-/// Text with all whitespace removed: wrapping adds line ends where the source had spaces (and
-/// none where it broke a long word), so content is compared without it.
-fn squeeze(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// The document's body text, footers removed, squeezed.
@@ -75,7 +50,7 @@ fn body_text(pages: &[String], candidate: &str) -> String {
                 i + 1
             );
             let (from, to) = (from.unwrap(), to.unwrap() + end.len());
-            squeeze(&format!("{}{}", &page[..from], &page[to..]))
+            common::squeeze(&format!("{}{}", &page[..from], &page[to..]))
         })
         .collect()
 }
@@ -168,25 +143,31 @@ fn the_sample_reads_back_completely() {
         "1 h 15 min",
         "Submitted",
     ] {
-        assert!(text.contains(&squeeze(expected)), "missing {expected:?}");
+        assert!(
+            text.contains(&common::squeeze(expected)),
+            "missing {expected:?}"
+        );
     }
     for answer in &evaluation.answers {
         // Inline code is set in the monospace face, without its backticks.
         let prompt = answer.question.prompt.replace('`', "");
         assert!(
-            text.contains(&squeeze(&prompt)),
+            text.contains(&common::squeeze(&prompt)),
             "missing prompt {}",
             answer.question.id
         );
         for line in lines_of(&answer.notes) {
-            assert!(text.contains(&squeeze(line)), "missing note line {line:?}");
+            assert!(
+                text.contains(&common::squeeze(line)),
+                "missing note line {line:?}"
+            );
         }
     }
     for line in lines_of(&evaluation.summary)
         .into_iter()
         .chain(lines_of(&evaluation.general_notes))
     {
-        assert!(text.contains(&squeeze(line)), "missing {line:?}");
+        assert!(text.contains(&common::squeeze(line)), "missing {line:?}");
     }
     // The Greek and Cyrillic notes came through as text, not as boxes.
     assert!(text.contains("Σημείωση:"));
@@ -204,7 +185,7 @@ fn private_notes_only_on_request() {
             .bytes,
     );
     assert!(!default.concat().contains("Private notes"));
-    assert!(!squeeze(&default.concat()).contains(&squeeze(private)));
+    assert!(!common::squeeze(&default.concat()).contains(&common::squeeze(private)));
 
     let options = ReportOptions {
         include_private_notes: true,
@@ -216,7 +197,7 @@ fn private_notes_only_on_request() {
     );
     assert!(with.contains("Privatenotes"));
     for line in lines_of(&evaluation.private_notes) {
-        assert!(with.contains(&squeeze(line)), "missing {line:?}");
+        assert!(with.contains(&common::squeeze(line)), "missing {line:?}");
     }
     assert!(!report::markdown(&evaluation, &ReportOptions::default()).contains("Private notes"));
     assert!(report::markdown(&evaluation, &options).contains("Private notes"));
@@ -226,18 +207,18 @@ fn private_notes_only_on_request() {
 fn rubric_anchors_follow_the_option() {
     let evaluation = sample();
     let anchor = "Models loans and reservations as resources";
-    let with = squeeze(
+    let with = common::squeeze(
         &report::layout(&evaluation, &ReportOptions::default())
             .unwrap()
             .text(),
     );
-    assert!(with.contains(&squeeze(anchor)));
+    assert!(with.contains(&common::squeeze(anchor)));
     let options = ReportOptions {
         include_rubric_anchor: false,
         ..ReportOptions::default()
     };
-    let without = squeeze(&report::layout(&evaluation, &options).unwrap().text());
-    assert!(!without.contains(&squeeze(anchor)));
+    let without = common::squeeze(&report::layout(&evaluation, &options).unwrap().text());
+    assert!(!without.contains(&common::squeeze(anchor)));
 }
 
 /// Every text line inside the page margins; body text above the footer band.
@@ -306,7 +287,7 @@ fn three_hundred_questions_paginate_inside_the_margins() {
             let footer = page.lines().find(|line| line.footer).unwrap();
             assert!(footer.text.ends_with(&format!("page {} of {total}", i + 1)));
         }
-        let text = squeeze(&layout.text());
+        let text = common::squeeze(&layout.text());
         assert!(text.contains(&long_word), "the long word lost characters");
         assert!(text.contains("afterthe"));
         assert!(text.contains("Question300of300"));
@@ -321,7 +302,7 @@ fn right_to_left_text_is_drawn_right_to_left_and_right_aligned() {
     let mut evaluation = sample();
     evaluation.summary = "שלום (עולם) דנה\n\nThe candidate, דנה כהן, did well.".into();
     let options = ReportOptions {
-        fallback_fonts: vec![test_font("NotoSansHebrew-Subset.ttf")],
+        fallback_fonts: vec![common::test_font("NotoSansHebrew-Subset.ttf")],
         ..ReportOptions::default()
     };
     let layout = report::layout(&evaluation, &options).unwrap();
@@ -334,7 +315,7 @@ fn right_to_left_text_is_drawn_right_to_left_and_right_aligned() {
 
     // A Hebrew paragraph: drawn from the right, brackets turned by the shaper, lines
     // right-aligned; the line holds the text as typed (what copying gives back).
-    let line = line_with(&layout, "שלום (עולם) דנה");
+    let line = common::line_with(&layout, "שלום (עולם) דנה");
     assert_eq!(drawn(line), "הנד )םלוע( םולש");
     assert!(
         (line.right() - right_edge).abs() < 0.05,
@@ -360,7 +341,7 @@ fn right_to_left_text_is_drawn_right_to_left_and_right_aligned() {
     assert!(hebrew_run.glyphs.iter().all(|glyph| glyph.x <= first.x));
 
     // A Hebrew name inside an English paragraph: the paragraph stays left to right.
-    let line = line_with(&layout, "The candidate, ");
+    let line = common::line_with(&layout, "The candidate, ");
     assert_eq!(drawn(line), "The candidate, ןהכ הנד, did well.");
     assert!((line.x - layout.margin).abs() < 0.05);
 }
@@ -420,7 +401,7 @@ fn markdown_has_the_same_content() {
     let markdown = report::markdown(&evaluation, &options)
         .replace('\\', "")
         .replace('\u{a0}', " ");
-    let pdf_text = squeeze(&report::layout(&evaluation, &options).unwrap().text());
+    let pdf_text = common::squeeze(&report::layout(&evaluation, &options).unwrap().text());
     for expected in [
         evaluation.candidate.as_str(),
         &evaluation.role,
@@ -433,7 +414,7 @@ fn markdown_has_the_same_content() {
     ] {
         assert!(markdown.contains(expected), "markdown lacks {expected:?}");
         assert!(
-            pdf_text.contains(&squeeze(expected)),
+            pdf_text.contains(&common::squeeze(expected)),
             "pdf lacks {expected:?}"
         );
     }
@@ -441,7 +422,10 @@ fn markdown_has_the_same_content() {
         assert!(markdown.contains(answer.question.prompt.trim()));
         for line in lines_of(&answer.notes) {
             assert!(markdown.contains(line), "markdown lacks {line:?}");
-            assert!(pdf_text.contains(&squeeze(line)), "pdf lacks {line:?}");
+            assert!(
+                pdf_text.contains(&common::squeeze(line)),
+                "pdf lacks {line:?}"
+            );
         }
     }
     assert!(markdown.contains("- ✓ Resources as nouns"));

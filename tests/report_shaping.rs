@@ -9,30 +9,6 @@ use std::path::Path;
 use onsite::domain::{Answer, Evaluation, Question};
 use onsite::report::{self, FallbackFont, Layout, ReportOptions, TextLine};
 
-/// A font from `tests/fonts/` (small subsets of Noto fonts, SIL Open Font License).
-fn test_font(file: &str) -> FallbackFont {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fonts")
-        .join(file);
-    FallbackFont::new(file, std::fs::read(path).unwrap(), 0).unwrap()
-}
-
-/// The first line of `layout` whose text contains `text`.
-fn line_with<'l>(layout: &'l Layout, text: &str) -> &'l TextLine {
-    let found = layout
-        .pages
-        .iter()
-        .flat_map(|page| page.lines())
-        .find(|line| line.text.contains(text));
-    assert!(found.is_some(), "no line with {text:?}");
-    found.unwrap()
-}
-
-/// Text with all whitespace removed.
-fn squeeze(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
 /// A one-question evaluation.
 fn built() -> Evaluation {
     let mut evaluation = Evaluation::new("Ana Kovačević", "Staff Engineer");
@@ -52,7 +28,7 @@ fn script_fonts() -> Vec<FallbackFont> {
         "NotoSansCJKsc-Subset.otf",
     ]
     .into_iter()
-    .map(test_font)
+    .map(common::test_font)
     .collect()
 }
 
@@ -90,7 +66,7 @@ fn cluster_glyphs(
     text: &str,
     cluster: &str,
 ) -> Vec<onsite::report::layout::PlacedGlyph> {
-    let line = line_with(layout, text);
+    let line = common::line_with(layout, text);
     let start = line.text.find(cluster).unwrap() as u32;
     line.runs
         .iter()
@@ -111,7 +87,7 @@ fn devanagari_vowel_sign_i_is_drawn_before_its_consonant() {
     assert_ne!(leftmost.gid, sha);
     assert!(leftmost.x < consonant.x);
     // The cluster covers श, ि and the nasal sign ं: one unit for line breaking and copying.
-    let line = line_with(&layout, "कैशिंग");
+    let line = common::line_with(&layout, "कैशिंग");
     assert_eq!(
         &line.text[glyphs[0].start as usize..glyphs[0].end as usize],
         "शिं"
@@ -126,7 +102,7 @@ fn arabic_lam_alef_is_one_ligature_glyph_and_persian_letters_join() {
     assert_eq!(glyphs.len(), 1, "{glyphs:?}");
     assert_ne!(glyphs[0].gid, cmap_glyph(font, 'ل'));
     assert_ne!(glyphs[0].gid, cmap_glyph(font, 'ا'));
-    let line = line_with(&layout, "لا السلام");
+    let line = common::line_with(&layout, "لا السلام");
     assert_eq!(glyphs[0].end - glyphs[0].start, "لا".len() as u32);
     // Peh starts a word, so it takes its initial form, not the isolated one.
     let peh = cluster_glyphs(&layout, "پژوهش", "پ");
@@ -255,11 +231,11 @@ fn copied_text_is_the_typed_text_in_every_script() {
     // printpdf's extractor reads a move of the pen as a space, and marks the font positions
     // over their letter need such moves, so spaces are left out of the comparison. A glyph
     // the shaper adds (Thai ำ is drawn as two) reads as a zero-width space.
-    let text = squeeze(&common::pdf_pages(&output.bytes).concat()).replace('\u{200B}', "");
+    let text = common::squeeze(&common::pdf_pages(&output.bytes).concat()).replace('\u{200B}', "");
     for sample in samples {
         assert!(layout.text().contains(sample), "layout lacks {sample:?}");
         assert!(
-            text.contains(&squeeze(sample)),
+            text.contains(&common::squeeze(sample)),
             "copying gives back {sample:?} wrongly:\n{text}"
         );
     }
@@ -269,7 +245,7 @@ fn copied_text_is_the_typed_text_in_every_script() {
 #[test]
 fn emoji_are_drawn_by_the_emoji_font_never_as_boxes() {
     let (_, _, layout) = laid_out_notes("Great answer 👍 🚀 ❤️ ✅");
-    let line = line_with(&layout, "Great answer");
+    let line = common::line_with(&layout, "Great answer");
     let emoji = layout
         .fonts
         .iter()
@@ -331,7 +307,7 @@ fn inline_code_in_prompts_is_monospace_without_backticks() {
     evaluation.answers[0].question.prompt =
         "Rename `price` to `price_cents` without downtime.".into();
     let layout = report::layout(&evaluation, &ReportOptions::default()).unwrap();
-    let line = line_with(&layout, "Rename price to price_cents without downtime.");
+    let line = common::line_with(&layout, "Rename price to price_cents without downtime.");
     let code = layout.fonts.iter().position(|name| name == "Hack").unwrap();
     let in_code: Vec<&str> = line
         .runs

@@ -9,7 +9,7 @@ use std::path::Path;
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use onsite::domain::{Evaluation, EvaluationStatus, Outcome, PlanQuestion, Recommendation};
+use onsite::domain::{Evaluation, EvaluationStatus, Outcome, Recommendation};
 use onsite::storage::{Library, load};
 use onsite::ui::OnsiteApp;
 use onsite::ui::state::{Screen, Settings};
@@ -63,26 +63,12 @@ fn a_whole_interview_from_plan_to_submitted_evaluation() {
         press(&mut harness, Modifiers::COMMAND, Key::Enter);
         press(&mut harness, Modifiers::NONE, Key::ArrowDown);
     }
-    let plan_ids = |harness: &Harness<'_, OnsiteApp>| -> Vec<String> {
-        harness
-            .state()
-            .state
-            .builder
-            .plan
-            .entries
-            .iter()
-            .map(|e| match &e.question {
-                PlanQuestion::FromPack(r) => r.question.clone(),
-                PlanQuestion::Custom(q) => q.id.clone(),
-            })
-            .collect()
-    };
-    let added = plan_ids(&harness);
+    let added = common::plan_ids(&harness);
     assert_eq!(added.len(), 3);
 
     // Reorder: the last one moves up to second place.
     press(&mut harness, Modifiers::ALT, Key::ArrowUp);
-    let reordered = plan_ids(&harness);
+    let reordered = common::plan_ids(&harness);
     assert_eq!(
         reordered,
         [added[0].clone(), added[2].clone(), added[1].clone()]
@@ -99,7 +85,7 @@ fn a_whole_interview_from_plan_to_submitted_evaluation() {
     harness.run();
     harness.get_by_label("Add to plan").click();
     harness.run();
-    assert_eq!(plan_ids(&harness).len(), 4);
+    assert_eq!(common::plan_ids(&harness).len(), 4);
 
     // Start the interview.
     harness.get_by_label("Start interview…").click();

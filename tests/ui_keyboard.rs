@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use onsite::domain::{PlanQuestion, QuestionPack, Recommendation};
+use onsite::domain::{QuestionPack, Recommendation};
 use onsite::storage::{Library, load};
 use onsite::ui::OnsiteApp;
 use onsite::ui::action::{Action, PackAction, PlanAction, RecordAction};
@@ -26,21 +26,6 @@ fn harness(home: &Path) -> Harness<'static, OnsiteApp> {
 fn press(harness: &mut Harness<'_, OnsiteApp>, modifiers: Modifiers, key: Key) {
     harness.key_press_modifiers(modifiers, key);
     harness.run();
-}
-
-fn plan_ids(harness: &Harness<'_, OnsiteApp>) -> Vec<String> {
-    harness
-        .state()
-        .state
-        .builder
-        .plan
-        .entries
-        .iter()
-        .map(|entry| match &entry.question {
-            PlanQuestion::FromPack(reference) => reference.question.clone(),
-            PlanQuestion::Custom(question) => question.id.clone(),
-        })
-        .collect()
 }
 
 /// The id of the question the search lists first.
@@ -79,7 +64,7 @@ fn enter_adds_the_top_hit_of_the_query_just_typed() {
     search(&mut harness, "migration");
     let expected = top_hit(&harness);
     press(&mut harness, Modifiers::NONE, Key::Enter);
-    assert_eq!(plan_ids(&harness), std::slice::from_ref(&expected));
+    assert_eq!(common::plan_ids(&harness), std::slice::from_ref(&expected));
 
     // Down then Enter: the second hit.
     search(&mut harness, "rate limit");
@@ -89,7 +74,7 @@ fn enter_adds_the_top_hit_of_the_query_just_typed() {
     };
     press(&mut harness, Modifiers::NONE, Key::ArrowDown);
     press(&mut harness, Modifiers::NONE, Key::Enter);
-    assert_eq!(plan_ids(&harness), [expected, second]);
+    assert_eq!(common::plan_ids(&harness), [expected, second]);
 }
 
 /// Enter on a question that is already in the plan adds nothing and says so.
@@ -101,14 +86,14 @@ fn a_question_already_in_the_plan_is_not_added_twice() {
     harness.run();
     search(&mut harness, "idempotency");
     press(&mut harness, Modifiers::NONE, Key::Enter);
-    assert_eq!(plan_ids(&harness).len(), 1);
+    assert_eq!(common::plan_ids(&harness).len(), 1);
     // Enter again, in the search box and with nothing focused.
     search(&mut harness, "idempotency");
     press(&mut harness, Modifiers::NONE, Key::Enter);
     press(&mut harness, Modifiers::NONE, Key::Escape);
     press(&mut harness, Modifiers::NONE, Key::Enter);
     press(&mut harness, Modifiers::COMMAND, Key::Enter);
-    assert_eq!(plan_ids(&harness).len(), 1);
+    assert_eq!(common::plan_ids(&harness).len(), 1);
     harness.get_by_label_contains("already in the plan");
 }
 

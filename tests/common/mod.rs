@@ -150,3 +150,46 @@ pub fn pdf_pages(bytes: &[u8]) -> Vec<String> {
         .map(|page| page.join(" "))
         .collect()
 }
+
+/// A font from `tests/fonts/` (small subsets of Noto fonts, SIL Open Font License).
+pub fn test_font(file: &str) -> onsite::report::FallbackFont {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fonts")
+        .join(file);
+    onsite::report::FallbackFont::new(file, std::fs::read(path).unwrap(), 0).unwrap()
+}
+
+/// The first line of `layout` whose text contains `text`.
+pub fn line_with<'l>(
+    layout: &'l onsite::report::Layout,
+    text: &str,
+) -> &'l onsite::report::TextLine {
+    let found = layout
+        .pages
+        .iter()
+        .flat_map(|page| page.lines())
+        .find(|line| line.text.contains(text));
+    assert!(found.is_some(), "no line with {text:?}");
+    found.unwrap()
+}
+
+/// Text with all whitespace removed.
+pub fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The question ids of the plan being built, in order.
+pub fn plan_ids(harness: &egui_kittest::Harness<'_, onsite::ui::OnsiteApp>) -> Vec<String> {
+    harness
+        .state()
+        .state
+        .builder
+        .plan
+        .entries
+        .iter()
+        .map(|entry| match &entry.question {
+            PlanQuestion::FromPack(reference) => reference.question.clone(),
+            PlanQuestion::Custom(question) => question.id.clone(),
+        })
+        .collect()
+}
