@@ -32,4 +32,17 @@ impl<T: Send + 'static> Background<T> {
     pub fn poll(&self) -> Option<T> {
         self.receiver.try_recv().ok()
     }
+
+    /// The results of the jobs in `running` that have finished, which leave the list.
+    pub fn finished(running: &mut Vec<Self>) -> Vec<T> {
+        let mut done = Vec::new();
+        running.retain(|job| match job.poll() {
+            Some(result) => {
+                done.push(result);
+                false
+            }
+            None => true,
+        });
+        done
+    }
 }

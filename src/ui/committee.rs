@@ -66,13 +66,7 @@ fn assemble(files: &[PathBuf]) -> Result<Debrief, String> {
         let evaluation = storage::load::<Evaluation>(path).map_err(|error| error.to_string())?;
         evaluations.push((label, evaluation));
     }
-    debrief::assemble(evaluations).map_err(|error| {
-        let mut text = error.to_string();
-        if let Some(first) = text.get(..1) {
-            text = first.to_uppercase() + &text[1..];
-        }
-        text
-    })
+    debrief::assemble(evaluations).map_err(|error| super::widgets::sentence(&error.to_string()))
 }
 
 /// Writes the kit of `plan` (its questions resolved to `entries`) to `target`.

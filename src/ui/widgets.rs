@@ -271,3 +271,12 @@ pub fn seal_ui(ui: &mut egui::Ui, seal: &crate::domain::SealState) {
         }
     }
 }
+
+/// `text` with its first letter in capitals: the library's messages are written to follow
+/// "error: " on a command line, and the window shows them as sentences.
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}

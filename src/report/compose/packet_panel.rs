@@ -7,7 +7,7 @@ use crate::domain::debrief::Debrief;
 use crate::domain::scoring;
 use crate::report::content;
 use crate::report::fonts::Style;
-use crate::report::layout::{Block, Row};
+use crate::report::layout::Block;
 use crate::report::paragraph::Direction;
 use crate::report::style::{self as s, Colour};
 use crate::report::wrap::Span;
@@ -62,27 +62,7 @@ impl Composer<'_, '_> {
         tags.resize(self.blocks.len(), Vec::new());
         for (index, question) in debrief.shared_questions.iter().enumerate() {
             let heading = shared_heading(question);
-            let offset = if index > 0 { 12.0 } else { 0.0 };
-            let (mut items, height) = self.stack(
-                &[Span::new(&heading, Style::Bold, s::TEXT)],
-                s::QUESTION_SIZE,
-                self.left,
-                offset,
-                self.width,
-            );
-            if index > 0 {
-                items.push(self.rule(0.0));
-            }
-            self.push(Block {
-                keep_with_next: true,
-                ..Block::whole(
-                    vec![Row {
-                        height: offset + height + 2.0,
-                        items,
-                    }],
-                    if index > 0 { 14.0 } else { 8.0 },
-                )
-            });
+            self.question_heading(&heading, index > 0, 8.0);
             self.prompt(&question.prompt, s::BODY_SIZE + 0.5, true);
             tags.resize(self.blocks.len(), Vec::new());
             for entry in &question.answers {

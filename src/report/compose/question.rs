@@ -16,27 +16,7 @@ impl Composer<'_, '_> {
             "Question {} of {total} · {}",
             question.number, question.competency
         );
-        let offset = if rule_above { 12.0 } else { 0.0 };
-        let (mut items, height) = self.stack(
-            &[Span::new(&title, Style::Bold, s::TEXT)],
-            s::QUESTION_SIZE,
-            self.left,
-            offset,
-            self.width,
-        );
-        if rule_above {
-            items.push(self.rule(0.0));
-        }
-        self.push(Block {
-            keep_with_next: true,
-            ..Block::whole(
-                vec![Row {
-                    height: offset + height + 2.0,
-                    items,
-                }],
-                if rule_above { 14.0 } else { 6.0 },
-            )
-        });
+        self.question_heading(&title, rule_above, 6.0);
 
         self.prompt(&question.prompt, s::BODY_SIZE + 0.5, true);
 
@@ -124,6 +104,32 @@ impl Composer<'_, '_> {
             let rows = self.rows(&spans, s::BODY_SIZE, self.left, self.width);
             self.push(Block::flowing(rows, 2.0));
         }
+    }
+
+    /// A question's heading in bold, under a thin rule when `rule_above` (between questions),
+    /// kept with what follows; `gap` above it when there is no rule.
+    pub(super) fn question_heading(&mut self, title: &str, rule_above: bool, gap: f32) {
+        let offset = if rule_above { 12.0 } else { 0.0 };
+        let (mut items, height) = self.stack(
+            &[Span::new(title, Style::Bold, s::TEXT)],
+            s::QUESTION_SIZE,
+            self.left,
+            offset,
+            self.width,
+        );
+        if rule_above {
+            items.push(self.rule(0.0));
+        }
+        self.push(Block {
+            keep_with_next: true,
+            ..Block::whole(
+                vec![Row {
+                    height: offset + height + 2.0,
+                    items,
+                }],
+                if rule_above { 14.0 } else { gap },
+            )
+        });
     }
 
     /// A question's prompt (or "(no prompt)"), with its inline code, at `size`; kept with

@@ -13,7 +13,7 @@ use crate::storage::ReadOnlyReason;
 use crate::ui::action::{Action, PackAction, PlanAction, RecordAction};
 use crate::ui::dialogs::Dialog;
 use crate::ui::state::AppState;
-use crate::ui::theme;
+use crate::ui::{theme, widgets};
 
 /// Why this window may not change the library, if so.
 pub(super) fn read_only_reason(state: &AppState) -> Option<&ReadOnlyReason> {
@@ -128,7 +128,7 @@ pub(super) fn read_only_banner_ui(ui: &mut egui::Ui, state: &AppState, actions: 
                                     "{}. You can read packs, plans and evaluations here; \
                                      interviews, plans and packs change in that window only, \
                                      so no note is ever written twice.",
-                                    capitalised(&reason.to_string())
+                                    widgets::sentence(&reason.to_string())
                                 ))
                                 .wrap(),
                             );
@@ -138,11 +138,4 @@ pub(super) fn read_only_banner_ui(ui: &mut egui::Ui, state: &AppState, actions: 
             });
         ui.add_space(4.0);
     });
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }

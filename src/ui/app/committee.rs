@@ -57,9 +57,14 @@ impl OnsiteApp {
                 .state
                 .error("Choose the panel's evaluations on Home first, or drop their files here.");
         };
-        let candidate = load::<Evaluation>(first)
-            .map(|evaluation| evaluation.candidate)
-            .unwrap_or_default();
+        // The listing has the name of a library file; a dropped one is read for it.
+        let listed = self.state.evaluations.iter().find(|l| l.path == *first);
+        let candidate = match listed {
+            Some(listing) => listing.candidate.clone(),
+            None => load::<Evaluation>(first)
+                .map(|evaluation| evaluation.candidate)
+                .unwrap_or_default(),
+        };
         let format = ExportFormat::Pdf;
         let name = committee::debrief_file_name(&candidate, format);
         self.state.dialog = Some(Dialog::Debrief {
@@ -143,15 +148,7 @@ impl OnsiteApp {
 
     /// Picks up finished packets and kits and says how they went.
     pub(super) fn collect_committee_jobs(&mut self) {
-        let mut finished = Vec::new();
-        self.committee_jobs.retain(|running| match running.poll() {
-            Some(report) => {
-                finished.push(report);
-                false
-            }
-            None => true,
-        });
-        for report in finished {
+        for report in crate::ui::background::Background::finished(&mut self.committee_jobs) {
             // What the committee should know stays on screen until it is read.
             let kind = if report.warnings.is_empty() {
                 NoticeKind::Info

@@ -251,15 +251,7 @@ impl OnsiteApp {
 
     /// Picks up finished exports and says how they went.
     fn collect_exports(&mut self) {
-        let mut finished = Vec::new();
-        self.exports.retain(|running| match running.poll() {
-            Some(report) => {
-                finished.push(report);
-                false
-            }
-            None => true,
-        });
-        for report in finished {
+        for report in crate::ui::background::Background::finished(&mut self.exports) {
             match report.result {
                 Ok(pages) => {
                     let mut text = match pages {
