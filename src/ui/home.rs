@@ -70,8 +70,11 @@ fn home_column_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.horizontal(|ui| {
-                    ui.strong(&listing.candidate);
-                    ui.label(&listing.role);
+                    // Room for the date and the two buttons; names and roles share the rest.
+                    let room = (ui.available_width() - 330.0).max(160.0);
+                    let name = egui::Label::new(egui::RichText::new(&listing.candidate).strong());
+                    widgets::clipped(ui, name, room * 0.45);
+                    widgets::clipped(ui, egui::Label::new(&listing.role), room * 0.55);
                     ui.weak(widgets::date(listing.started_at));
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         if ui.button("Review").clicked() {
@@ -132,6 +135,9 @@ fn home_column_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
     if past.is_empty() {
         ui.weak("Submitted evaluations will be listed here.");
     } else {
+        // Room for the date, seal, recommendation and buttons; names and roles share the rest,
+        // so the buttons stay on screen whatever the names.
+        let room = (ui.available_width() - 650.0).max(200.0);
         egui::Grid::new("evaluations")
             .num_columns(6)
             .striped(true)
@@ -158,9 +164,11 @@ fn home_column_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
                                 RecordAction::ChooseForDebrief(listing.path.clone(), chosen).into(),
                             );
                         }
-                        ui.strong(&listing.candidate);
+                        let name =
+                            egui::Label::new(egui::RichText::new(&listing.candidate).strong());
+                        widgets::clipped(ui, name, room * 0.45);
                     });
-                    ui.label(&listing.role);
+                    widgets::clipped(ui, egui::Label::new(&listing.role), room * 0.55);
                     ui.label(widgets::date(listing.started_at));
                     widgets::seal_ui(ui, &listing.seal);
                     match listing.recommendation {

@@ -280,3 +280,18 @@ pub fn sentence(text: &str) -> String {
         first.to_uppercase().chain(chars).collect()
     })
 }
+
+/// `label` at most `width` wide, left-aligned, shortened with "…" when longer (the whole text
+/// shows on hover): for names and roles in rows that must keep their buttons on screen.
+pub fn clipped(ui: &mut egui::Ui, label: egui::Label, width: f32) -> egui::Response {
+    let height = ui.spacing().interact_size.y;
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, height),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_max_width(width);
+            ui.add(label.truncate())
+        },
+    )
+    .inner
+}
